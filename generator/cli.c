@@ -1,0 +1,113 @@
+#include "cli.h"
+
+#include <stddef.h>
+#include <string.h>
+
+void cli_usage(FILE *out)
+{
+	fputs("usage: policysite build [--content DIR] [--out DIR] [--base-url URL] [--as-of DATE]\n"
+	      "                        [--templates DIR] [--assets DIR]\n"
+	      "       policysite check [--content DIR] [--as-of DATE]\n"
+	      "       policysite --help | --version\n"
+	      "\n"
+	      "Commands:\n"
+	      "  build   render the content folder into a static site\n"
+	      "  check   read and validate the content, write nothing\n"
+	      "\n"
+	      "Options:\n"
+	      "  --content DIR    content folder with site.yaml and policies/ (default: content)\n"
+	      "  --out DIR        output folder, replaced whole on success (default: public)\n"
+	      "  --base-url URL   absolute URL the site is served from, e.g.\n"
+	      "                   https://example.org/sub/ (default: base_url in site.yaml)\n"
+	      "  --as-of DATE     date deadlines are judged against, YYYY-MM-DD (default: as_of\n"
+	      "                   in site.yaml, else SOURCE_DATE_EPOCH)\n"
+	      "  --templates DIR  HTML templates (default: templates/ of the installation)\n"
+	      "  --assets DIR     files copied to <out>/assets/ (default: assets/ of the installation)\n"
+	      "\n"
+	      "Diagnostics are printed as FILE:LINE:COLUMN: error: MESSAGE.\n"
+	      "Exit status: 0 success, 1 errors in the content, 2 wrong command line.\n", out);
+}
+
+static int option_value(int argc, char **argv, int *i, const char *name, const char **out)
+{
+	size_t n = strlen(name);
+
+	if (!strcmp(argv[*i], name)) {
+		if (*i + 1 >= argc) {
+			fprintf(stderr, "policysite: option %s needs a value\n", name);
+			return -1;
+		}
+		*out = argv[++*i];
+		return 1;
+	}
+	if (!strncmp(argv[*i], name, n) && argv[*i][n] == '=') {
+		*out = argv[*i] + n + 1;
+		return 1;
+	}
+	return 0;
+}
+
+static int parse_option(struct cli_options *opt, int argc, char **argv, int *i)
+{
+	static const struct { const char *name; size_t offset; int build_only; } options[] = {
+		{ "--content", offsetof(struct cli_options, content), 0 },
+		{ "--as-of", offsetof(struct cli_options, as_of), 0 },
+		{ "--out", offsetof(struct cli_options, out), 1 },
+		{ "--base-url", offsetof(struct cli_options, base_url), 1 },
+		{ "--templates", offsetof(struct cli_options, templates), 1 },
+		{ "--assets", offsetof(struct cli_options, assets), 1 },
+	};
+
+	for (size_t k = 0; k < sizeof(options) / sizeof(*options); k++) {
+		const char **slot = (const char **)((char *)opt + options[k].offset);
+		int r = option_value(argc, argv, i, options[k].name, slot);
+		if (r < 0)
+			return -1;
+		if (!r)
+			continue;
+		if (options[k].build_only && opt->command != CLI_BUILD) {
+			fprintf(stderr, "policysite: option %s is only for build\n", options[k].name);
+			return -1;
+		}
+		return 0;
+	}
+	fprintf(stderr, "policysite: unknown option '%s'\n", argv[*i]);
+	return -1;
+}
+
+int cli_parse(struct cli_options *opt, int argc, char **argv)
+{
+	memset(opt, 0, sizeof(*opt));
+	opt->content = "content";
+	opt->out = "public";
+	if (argc < 2) {
+		cli_usage(stderr);
+		return -1;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		opt->command = CLI_HELP;
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		opt->command = CLI_VERSION;
+		return 0;
+	}
+	if (!strcmp(argv[1], "build"))
+		opt->command = CLI_BUILD;
+	else if (!strcmp(argv[1], "check"))
+		opt->command = CLI_CHECK;
+	else {
+		fprintf(stderr, "policysite: unknown command '%s'\n\n", argv[1]);
+		cli_usage(stderr);
+		return -1;
+	}
+	for (int i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "--help")) {
+			opt->command = CLI_HELP;
+			return 0;
+		}
+		if (parse_option(opt, argc, argv, &i) < 0)
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,35 @@
+#ifndef POLICYSITE_CLI_H
+#define POLICYSITE_CLI_H
+
+#include <stdio.h>
+
+/* Exit statuses, as documented in --help and the man page. */
+enum {
+	EXIT_OK = 0,
+	EXIT_CONTENT = 1,	/* the content has errors */
+	EXIT_USAGE = 2,		/* the command line is wrong */
+};
+
+enum cli_command {
+	CLI_BUILD,
+	CLI_CHECK,
+	CLI_HELP,
+	CLI_VERSION,
+};
+
+struct cli_options {
+	enum cli_command command;
+	const char *content;	/* default "content" */
+	const char *out;	/* default "public" */
+	const char *base_url;	/* NULL: from site.yaml */
+	const char *as_of;	/* NULL: from site.yaml or SOURCE_DATE_EPOCH */
+	const char *templates;	/* NULL: found next to the program */
+	const char *assets;
+};
+
+/* Parse argv; on a usage error print it to stderr and return -1. */
+int cli_parse(struct cli_options *opt, int argc, char **argv);
+
+void cli_usage(FILE *out);
+
+#endif

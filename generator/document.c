@@ -1,0 +1,235 @@
+#include "document.h"
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <string.h>
+
+#include "docnum.h"
+#include "fsio.h"
+#include "markdown.h"
+#include "slug.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "yamlread.h"
+
+static int is_cjk_numeral(int32_t cp)
+{
+	return (cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB ||
+		cp == 0x4E94 || cp == 0x516D || cp == 0x4E03 || cp == 0x516B ||
+		cp == 0x4E5D || cp == 0x5341 || cp == 0x767E || cp == 0x96F6 ||
+		cp == 0x3007 || cp == 0x4E24);
+}
+
+static int is_digit_cp(int32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+/* Length of a run of numerals of one kind starting at `pos`, in bytes. */
+static size_t numeral_run(const char *s, size_t len, size_t pos, int cjk)
+{
+	size_t p = pos, last = pos;
+	int n = 0;
+
+	while (p < len && n < 6) {
+		int32_t cp = utf8_next(s, len, &p);
+		if (cjk ? !is_cjk_numeral(cp) : !is_digit_cp(cp))
+			break;
+		last = p;
+		n++;
+	}
+	return last - pos;
+}
+
+size_t document_numbering_length(const char *s)
+{
+	size_t len = strlen(s), p = 0, run;
+	int32_t cp = utf8_next(s, len, &p), close;
+
+	if (cp >= 0x2460 && cp <= 0x2473)	/* ①-⑳ */
+		return p;
+	if (cp == 0xFF08 || cp == '(') {	/* （一） (1) */
+		run = numeral_run(s, len, p, 1);
+		if (!run)
+			run = numeral_run(s, len, p, 0);
+		if (!run)
+			return 0;
+		size_t q = p + run;
+		close = utf8_next(s, len, &q);
+		return close == 0xFF09 || close == ')' ? q : 0;
+	}
+	if (cp == 0x7B2C) {	/* 第三章, 第一节, 第五条, 第二部分 */
+		run = numeral_run(s, len, p, 1);
+		if (!run)
+			run = numeral_run(s, len, p, 0);
+		size_t q = p + run;
+		int32_t unit = utf8_next(s, len, &q);
+		if (run && (unit == 0x7AE0 || unit == 0x8282 || unit == 0x6761))
+			return q;
+		if (run && unit == 0x90E8 && utf8_next(s, len, &q) == 0x5206)
+			return q;
+		return 0;
+	}
+	p = 0;
+	run = numeral_run(s, len, 0, 1);
+	if (run) {	/* 一、 */
+		size_t q = run;
+		return utf8_next(s, len, &q) == 0x3001 ? q : 0;
+	}
+	run = numeral_run(s, len, 0, 0);
+	if (run) {	/* 1. 1． 1、 but not 2.5 */
+		size_t q = run;
+		int32_t mark = utf8_next(s, len, &q);
+		size_t r = q;
+		if ((mark == '.' || mark == 0xFF0E || mark == 0x3001) &&
+		    !is_digit_cp(utf8_next(s, len, &r)))
+			return q;
+	}
+	return 0;
+}
+
+size_t document_measure_count(const struct document *doc)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < doc->nsections; i++)
+		n += doc->sections[i].is_measure;
+	return n;
+}
+
+static void add_section(struct document *doc, struct arena *a, struct slug_set *ids,
+			cmark_node *node, int level, int is_measure)
+{
+	struct strbuf text = STRBUF_INIT, id = STRBUF_INIT;
+	struct section *s = ARENA_PUSH(a, doc->sections, doc->nsections, doc->asections);
+	size_t numlen;
+
+	markdown_plain_text(node, &text);
+	if (is_measure) {
+		/* The lead sentence's full stop is punctuation, not part of the title. */
+		while (text.len >= 3 && (!strcmp(text.buf + text.len - 3, "。") ||
+					 !strcmp(text.buf + text.len - 3, "．")))
+			strbuf_setlen(&text, text.len - 3);
+	}
+	numlen = document_numbering_length(text.buf);
+	slug_heading(&id, text.buf);
+	slug_set_claim(ids, &id);
+	s->level = level;
+	s->is_measure = is_measure;
+	s->number = arena_strndup(a, text.buf, numlen);
+	s->text = arena_strdup(a, text.buf);
+	s->id = arena_strdup(a, id.buf);
+	s->node = node;
+	cmark_node_set_user_data(node, s);
+	strbuf_release(&text);
+	strbuf_release(&id);
+}
+
+/* The bold lead of a measure paragraph, or NULL. */
+static cmark_node *measure_lead(cmark_node *para)
+{
+	cmark_node *first = cmark_node_first_child(para);
+	struct strbuf text = STRBUF_INIT;
+	int numbered;
+
+	if (!first || cmark_node_get_type(first) != CMARK_NODE_STRONG)
+		return NULL;
+	markdown_plain_text(first, &text);
+	numbered = document_numbering_length(text.buf) > 0;
+	strbuf_release(&text);
+	return numbered ? first : NULL;
+}
+
+static void find_sections(struct document *doc, struct arena *a)
+{
+	struct slug_set ids = SLUG_SET_INIT;
+	int level = 1;
+
+	for (cmark_node *n = cmark_node_first_child(doc->root); n; n = cmark_node_next(n)) {
+		cmark_node_type type = cmark_node_get_type(n);
+		if (type == CMARK_NODE_HEADING) {
+			level = cmark_node_get_heading_level(n);
+			if (level < 2)
+				level = 2;
+			add_section(doc, a, &ids, n, level, 0);
+		} else if (type == CMARK_NODE_PARAGRAPH && measure_lead(n)) {
+			add_section(doc, a, &ids, n, level < 6 ? level + 1 : 6, 1);
+		}
+	}
+	slug_set_release(&ids);
+}
+
+static void find_citations(struct document *doc, struct arena *a, unsigned body_line)
+{
+	cmark_iter *it = cmark_iter_new(doc->root);
+	cmark_event_type ev;
+	struct docnum_match m;
+
+	docnum_match_init(&m);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_TEXT)
+			continue;
+		const char *lit = cmark_node_get_literal(n);
+		size_t len = strlen(lit), from = 0;
+		while (docnum_find(lit, len, from, &m)) {
+			struct citation *c = ARENA_PUSH(a, doc->citations, doc->ncitations,
+							doc->acitations);
+			c->run = arena_strndup(a, lit + m.prefix_start, m.core_start - m.prefix_start);
+			c->core = arena_strdup(a, m.core.buf);
+			c->line = body_line + (unsigned)cmark_node_get_start_line(n) - 1;
+			from = m.end;
+		}
+	}
+	docnum_match_release(&m);
+	cmark_iter_free(it);
+}
+
+static int load_meta(struct document *doc, struct arena *a, const char *text, size_t len,
+		     size_t *body_start, unsigned *body_line, struct diag_list *diags)
+{
+	size_t fm_start, fm_len;
+	struct ynode *root;
+
+	if (frontmatter_split(text, len, doc->path, &fm_start, &fm_len, body_start, body_line,
+			      diags) < 0)
+		return -1;
+	if (!*body_start)
+		return diag_error(diags, doc->path, 1, 1,
+				  "missing front matter: start the file with a `---` line, the "
+				  "document's title, issuer, date … and another `---`");
+	root = yaml_read(a, text + fm_start, fm_len, doc->path, 2, diags);
+	if (!root)
+		return -1;
+	return frontmatter_read(&doc->meta, a, root, doc->path, diags);
+}
+
+int document_load(struct document *doc, struct arena *a, const char *path, const char *slug,
+		  struct diag_list *diags)
+{
+	struct strbuf text = STRBUF_INIT;
+	size_t body_start;
+	unsigned body_line;
+	int ret;
+
+	memset(doc, 0, sizeof(*doc));
+	doc->path = arena_strdup(a, path);
+	doc->slug = arena_strdup(a, slug);
+	if (fsio_read_text(path, &text, diags) < 0) {
+		strbuf_release(&text);
+		return -1;
+	}
+	ret = load_meta(doc, a, text.buf, text.len, &body_start, &body_line, diags);
+	doc->root = markdown_parse(text.buf + body_start, text.len - body_start);
+	find_sections(doc, a);
+	find_citations(doc, a, body_line);
+	strbuf_release(&text);
+	return ret;
+}
+
+void document_release(struct document *doc)
+{
+	if (doc->root)
+		cmark_node_free(doc->root);
+	doc->root = NULL;
+}

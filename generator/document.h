@@ -1,0 +1,67 @@
+#ifndef POLICYSITE_DOCUMENT_H
+#define POLICYSITE_DOCUMENT_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "date.h"
+#include "diag.h"
+#include "frontmatter.h"
+
+struct cmark_node;
+
+/*
+ * A heading or a measure (a paragraph opening with a bold numbered lead),
+ * in document order. Measures sit one level below the heading they follow,
+ * which is how the table of contents nests them.
+ */
+struct section {
+	int level;		/* 2-6 for headings; measures: enclosing level + 1 */
+	int is_measure;
+	const char *number;	/* as printed, "（一）", "1.", or "" */
+	const char *text;	/* the whole heading or bold lead, plain text */
+	const char *id;		/* unique within the page */
+	struct cmark_node *node;
+};
+
+/* A document number (文号) mentioned in the body. */
+struct citation {
+	const char *run;	/* the Chinese run before the bracket: 根据粤府办 */
+	const char *core;	/* normalised: 〔2023〕19号 */
+	unsigned line;
+};
+
+struct document {
+	const char *path;	/* the content file, for diagnostics */
+	const char *slug;	/* from the file name; the URL is /policies/<slug>/ */
+	struct doc_meta meta;
+	struct cmark_node *root;	/* owned: freed by document_release */
+	struct section *sections;
+	size_t nsections, asections;
+	struct citation *citations;
+	size_t ncitations, acitations;
+
+	/* Filled by the model's link step. */
+	struct document *interprets;
+	struct document **interpretations;
+	size_t ninterpretations, ainterpretations;
+	struct document **cited_by;
+	size_t ncited_by, acited_by;
+};
+
+/* Parse front matter and body of the file at `path`, whose slug is `slug`.
+ * Returns 0, or -1 after recording diagnostics. */
+int document_load(struct document *doc, struct arena *a, const char *path, const char *slug,
+		  struct diag_list *diags);
+
+void document_release(struct document *doc);
+
+/* Number of measures in the document. */
+size_t document_measure_count(const struct document *doc);
+
+/* If `text` opens with the numbering of a heading or measure ("（一）",
+ * "(1)", "一、", "1.", "①", "第三章"), the byte length of that numbering;
+ * otherwise 0. */
+size_t document_numbering_length(const char *text);
+
+#endif

@@ -1,0 +1,217 @@
+#include "html.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+static const char *const template_files[TEMPLATE_COUNT] = {
+	[TEMPLATE_HOME] = "home.html",
+	[TEMPLATE_POLICY] = "policy.html",
+	[TEMPLATE_LIST] = "list.html",
+	[TEMPLATE_NOT_FOUND] = "404.html",
+};
+
+static const char *const url_attrs[] = { "href", "src", "action", NULL };
+
+static int is_url_attr(const xmlChar *name)
+{
+	for (const char *const *a = url_attrs; *a; a++)
+		if (!xmlStrcmp(name, BAD_CAST *a))
+			return 1;
+	return 0;
+}
+
+static void rebase_urls(xmlNodePtr node, const char *base_path)
+{
+	for (; node; node = node->next) {
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlAttrPtr a = node->properties; a; a = a->next) {
+			if (!is_url_attr(a->name))
+				continue;
+			xmlChar *v = xmlGetProp(node, a->name);
+			if (v && v[0] == '/' && v[1] != '/') {
+				char *nv = xmalloc(strlen(base_path) + xmlStrlen(v) + 1);
+				strcpy(nv, base_path);
+				strcat(nv, (const char *)v + 1);
+				xmlSetProp(node, a->name, BAD_CAST nv);
+				free(nv);
+			}
+			xmlFree(v);
+		}
+		rebase_urls(node->children, base_path);
+	}
+}
+
+static xmlDocPtr read_template(const char *dir, const char *name, const char *base_path,
+			       struct diag_list *diags)
+{
+	size_t len = strlen(dir) + strlen(name) + 2;
+	char *path = xmalloc(len);
+	xmlDocPtr doc;
+
+	snprintf(path, len, "%s/%s", dir, name);
+	doc = htmlReadFile(path, "UTF-8",
+			   HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	if (!doc || !xmlDocGetRootElement(doc))
+		diag_error(diags, path, 0, 0, "cannot read template; is it an HTML file?");
+	else
+		rebase_urls(xmlDocGetRootElement(doc), base_path);
+	free(path);
+	return doc;
+}
+
+int html_templates_load(struct html_templates *t, const char *dir, const char *base_path,
+			struct diag_list *diags)
+{
+	int ret = 0;
+
+	memset(t, 0, sizeof(*t));
+	t->layout = read_template(dir, "layout.html", base_path, diags);
+	if (!t->layout)
+		ret = -1;
+	for (int i = 0; i < TEMPLATE_COUNT; i++)
+		if (!(t->content[i] = read_template(dir, template_files[i], base_path, diags)))
+			ret = -1;
+	return ret;
+}
+
+void html_templates_release(struct html_templates *t)
+{
+	if (t->layout)
+		xmlFreeDoc(t->layout);
+	for (int i = 0; i < TEMPLATE_COUNT; i++)
+		if (t->content[i])
+			xmlFreeDoc(t->content[i]);
+	memset(t, 0, sizeof(*t));
+}
+
+static xmlNodePtr find_slot(xmlNodePtr node, const char *name)
+{
+	for (; node; node = node->next) {
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *v = xmlGetProp(node, BAD_CAST "data-slot");
+		int hit = v && !xmlStrcmp(v, BAD_CAST name);
+		xmlFree(v);
+		if (hit)
+			return node;
+		xmlNodePtr found = find_slot(node->children, name);
+		if (found)
+			return found;
+	}
+	return NULL;
+}
+
+xmlNodePtr html_slot(xmlDocPtr page, const char *name)
+{
+	xmlNodePtr n = find_slot(xmlDocGetRootElement(page), name);
+
+	if (n)
+		xmlUnsetProp(n, BAD_CAST "data-slot");
+	return n;
+}
+
+/* The children of the content template's <body>. */
+static xmlNodePtr content_body(xmlDocPtr content)
+{
+	xmlNodePtr root = xmlDocGetRootElement(content);
+
+	for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && !xmlStrcmp(n->name, BAD_CAST "body"))
+			return n->children;
+	return NULL;
+}
+
+xmlDocPtr html_page_new(const struct html_templates *t, enum html_template which)
+{
+	xmlDocPtr page = xmlCopyDoc(t->layout, 1);
+	xmlNodePtr main = html_slot(page, "main");
+
+	for (xmlNodePtr n = content_body(t->content[which]); n && main; n = n->next)
+		xmlAddChild(main, xmlDocCopyNode(n, page, 1));
+	return page;
+}
+
+xmlNodePtr html_el(xmlNodePtr parent, const char *tag, const char *cls)
+{
+	xmlNodePtr el = xmlNewChild(parent, NULL, BAD_CAST tag, NULL);
+
+	if (cls)
+		xmlSetProp(el, BAD_CAST "class", BAD_CAST cls);
+	return el;
+}
+
+void html_text_len(xmlNodePtr parent, const char *text, size_t len)
+{
+	/* xmlNewDocTextLen stores the bytes as text: nothing is parsed. */
+	xmlAddChild(parent, xmlNewDocTextLen(parent->doc, BAD_CAST text, (int)len));
+}
+
+void html_text(xmlNodePtr parent, const char *text)
+{
+	html_text_len(parent, text, strlen(text));
+}
+
+void html_attr(xmlNodePtr el, const char *name, const char *value)
+{
+	xmlSetProp(el, BAD_CAST name, BAD_CAST value);
+}
+
+xmlNodePtr html_link(xmlNodePtr parent, const char *href, const char *text)
+{
+	xmlNodePtr a = html_el(parent, "a", NULL);
+
+	html_attr(a, "href", href);
+	html_text(a, text);
+	return a;
+}
+
+void html_slot_text(xmlDocPtr page, const char *name, const char *text)
+{
+	xmlNodePtr n = html_slot(page, name);
+
+	if (n)
+		html_text(n, text);
+}
+
+void html_slot_attr(xmlDocPtr page, const char *name, const char *attr, const char *value)
+{
+	xmlNodePtr n = html_slot(page, name);
+
+	if (n)
+		html_attr(n, attr, value);
+}
+
+static void remove_unused_slots(xmlNodePtr node)
+{
+	while (node) {
+		xmlNodePtr next = node->next;
+		if (node->type == XML_ELEMENT_NODE) {
+			if (xmlHasProp(node, BAD_CAST "data-slot")) {
+				xmlUnlinkNode(node);
+				xmlFreeNode(node);
+			} else {
+				remove_unused_slots(node->children);
+			}
+		}
+		node = next;
+	}
+}
+
+void html_serialise(xmlDocPtr page, struct strbuf *out)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlOutputBufferPtr ob;
+
+	remove_unused_slots(xmlDocGetRootElement(page));
+	ob = xmlOutputBufferCreateBuffer(buf, xmlFindCharEncodingHandler("UTF-8"));
+	strbuf_adds(out, "<!DOCTYPE html>\n");
+	htmlNodeDumpFormatOutput(ob, page, xmlDocGetRootElement(page), "UTF-8", 0);
+	xmlOutputBufferClose(ob);
+	strbuf_add(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+	strbuf_addch(out, '\n');
+	xmlBufferFree(buf);
+}

@@ -1,0 +1,111 @@
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "cli.h"
+#include "diag.h"
+#include "fsio.h"
+#include "model.h"
+#include "site.h"
+#include "strbuf.h"
+
+#ifndef POLICYSITE_VERSION
+#define POLICYSITE_VERSION "0.1.0"
+#endif
+
+/* The as-of date from SOURCE_DATE_EPOCH, the reproducible-builds way of
+ * giving a build its date; NULL when unset or not a number. */
+static const char *as_of_from_environment(char out[11])
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	struct tm tm;
+
+	if (!epoch || !*epoch)
+		return NULL;
+	long long secs = strtoll(epoch, &end, 10);
+	time_t t = (time_t)secs;
+	if (*end || secs < 0 || !gmtime_r(&t, &tm))
+		return NULL;
+	strftime(out, 11, "%Y-%m-%d", &tm);
+	return out;
+}
+
+/* Templates and assets come from --templates/--assets, else from the
+ * installation (<prefix>/share/policysite next to <prefix>/bin), else from
+ * the current folder, which is where a source checkout has them. */
+static void find_data_dir(struct strbuf *out)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	strbuf_reset(out);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			strbuf_addf(out, "%s/../share/policysite", exe);
+			if (fsio_is_dir(out->buf))
+				return;
+		}
+	}
+	strbuf_reset(out);
+	strbuf_adds(out, ".");
+}
+
+static int run(const struct cli_options *opt, struct diag_list *diags)
+{
+	struct arena arena = ARENA_INIT;
+	struct model model;
+	struct strbuf data = STRBUF_INIT, templates = STRBUF_INIT, assets = STRBUF_INIT;
+	char epoch_date[11];
+	const char *as_of = opt->as_of ? opt->as_of : as_of_from_environment(epoch_date);
+	int ret = model_load(&model, &arena, opt->content, opt->base_url, as_of, diags);
+
+	if (!ret && opt->command == CLI_BUILD) {
+		find_data_dir(&data);
+		strbuf_addf(&templates, "%s/templates", data.buf);
+		strbuf_addf(&assets, "%s/assets", data.buf);
+		struct site_paths paths = {
+			opt->templates ? opt->templates : templates.buf,
+			opt->assets ? opt->assets : assets.buf,
+			opt->out,
+		};
+		ret = site_write(&model, &paths, diags);
+	}
+	model_release(&model);
+	arena_release(&arena);
+	strbuf_release(&data);
+	strbuf_release(&templates);
+	strbuf_release(&assets);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_options opt;
+	struct diag_list diags = DIAG_LIST_INIT;
+	int status;
+
+	if (cli_parse(&opt, argc, argv) < 0)
+		return EXIT_USAGE;
+	if (opt.command == CLI_HELP) {
+		cli_usage(stdout);
+		return EXIT_OK;
+	}
+	if (opt.command == CLI_VERSION) {
+		printf("policysite %s\n", POLICYSITE_VERSION);
+		return EXIT_OK;
+	}
+	xmlInitParser();
+	status = run(&opt, &diags) < 0 || diags.errors ? EXIT_CONTENT : EXIT_OK;
+	diag_print(&diags, stderr);
+	diag_list_release(&diags);
+	xmlCleanupParser();
+	return status;
+}

@@ -1,0 +1,299 @@
+#include "mdhtml.h"
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <libxml/HTMLparser.h>
+#include <string.h>
+#include <strings.h>
+
+#include "docnum.h"
+#include "document.h"
+#include "html.h"
+#include "markdown.h"
+#include "model.h"
+#include "strbuf.h"
+
+struct render {
+	const struct document *doc;
+	const struct model *model;
+	struct strbuf scratch;
+	unsigned tables;
+};
+
+static void render_children(struct render *r, xmlNodePtr parent, cmark_node *node);
+static void render_node(struct render *r, xmlNodePtr parent, cmark_node *node);
+
+static int safe_url(const char *url)
+{
+	static const char *const bad[] = { "javascript:", "vbscript:", "data:", "file:", NULL };
+	char clean[16];
+	size_t n = 0;
+
+	/* Browsers ignore control characters and spaces inside a scheme. */
+	for (const char *p = url; *p && n < sizeof(clean) - 1; p++)
+		if ((unsigned char)*p > ' ')
+			clean[n++] = *p;
+	clean[n] = '\0';
+	for (const char *const *b = bad; *b; b++)
+		if (!strncasecmp(clean, *b, strlen(*b)))
+			return 0;
+	return 1;
+}
+
+/* Text with document numbers of site documents turned into links. */
+static void render_text(struct render *r, xmlNodePtr parent, const char *lit)
+{
+	struct docnum_match m;
+	size_t len = strlen(lit), done = 0, from = 0;
+
+	docnum_match_init(&m);
+	while (docnum_find(lit, len, from, &m)) {
+		size_t off;
+		struct document *target = model_find_docnum(r->model, lit + m.prefix_start,
+							     m.core_start - m.prefix_start,
+							     m.core.buf, &off);
+		from = m.end;
+		if (!target || target == r->doc)
+			continue;
+		size_t start = m.prefix_start + off;
+		html_text_len(parent, lit + done, start - done);
+		strbuf_reset(&r->scratch);
+		strbuf_addf(&r->scratch, "%spolicies/%s/", r->model->config.base_path, target->slug);
+		xmlNodePtr a = html_el(parent, "a", "docnum");
+		html_attr(a, "href", r->scratch.buf);
+		html_attr(a, "title", target->meta.title);
+		html_text_len(a, lit + start, m.end - start);
+		done = m.end;
+	}
+	html_text_len(parent, lit + done, len - done);
+	docnum_match_release(&m);
+}
+
+static void render_raw_html(struct render *r, xmlNodePtr parent, const char *html)
+{
+	htmlDocPtr frag;
+
+	if (!r->model->config.allow_raw_html)
+		return;
+	frag = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+			      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+			      HTML_PARSE_NOIMPLIED);
+	if (!frag)
+		return;
+	for (xmlNodePtr n = frag->children; n; n = n->next)
+		if (n->type != XML_DTD_NODE)
+			xmlAddChild(parent, xmlDocCopyNode(n, parent->doc, 1));
+	xmlFreeDoc(frag);
+}
+
+static void render_link(struct render *r, xmlNodePtr parent, cmark_node *node)
+{
+	const char *url = cmark_node_get_url(node);
+	const char *title = cmark_node_get_title(node);
+	xmlNodePtr a;
+
+	if (!url || !safe_url(url)) {
+		render_children(r, html_el(parent, "span", "link-removed"), node);
+		return;
+	}
+	a = html_el(parent, "a", NULL);
+	html_attr(a, "href", url);
+	if (title && *title)
+		html_attr(a, "title", title);
+	render_children(r, a, node);
+}
+
+static void render_image(struct render *r, xmlNodePtr parent, cmark_node *node)
+{
+	const char *url = cmark_node_get_url(node);
+	xmlNodePtr img;
+
+	if (!url || !safe_url(url))
+		return;
+	img = html_el(parent, "img", NULL);
+	html_attr(img, "src", url);
+	markdown_plain_text(node, &r->scratch);
+	html_attr(img, "alt", r->scratch.buf);
+}
+
+static int is_editor_note(cmark_node *quote)
+{
+	cmark_node *p = cmark_node_first_child(quote);
+	cmark_node *first = p ? cmark_node_first_child(p) : NULL;
+	cmark_node *text = first ? cmark_node_first_child(first) : NULL;
+
+	return first && cmark_node_get_type(first) == CMARK_NODE_STRONG && text &&
+	       cmark_node_get_type(text) == CMARK_NODE_TEXT &&
+	       !strncmp(cmark_node_get_literal(text), "编者注", strlen("编者注"));
+}
+
+static void render_table(struct render *r, xmlNodePtr parent, cmark_node *node)
+{
+	uint8_t *align = cmark_gfm_extensions_get_table_alignments(node);
+	uint16_t ncols = cmark_gfm_extensions_get_table_columns(node);
+	xmlNodePtr wrap = html_el(parent, "div", "table-wrap");
+	xmlNodePtr table, body = NULL;
+
+	/* A wide table scrolls on its own; keyboard users need to reach it. */
+	strbuf_reset(&r->scratch);
+	strbuf_addf(&r->scratch, "表格 %u", ++r->tables);
+	html_attr(wrap, "role", "region");
+	html_attr(wrap, "tabindex", "0");
+	html_attr(wrap, "aria-label", r->scratch.buf);
+	table = html_el(wrap, "table", NULL);
+	for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
+		int header = cmark_gfm_extensions_get_table_row_is_header(row);
+		xmlNodePtr group = header ? html_el(table, "thead", NULL)
+					  : (body ? body : (body = html_el(table, "tbody", NULL)));
+		xmlNodePtr tr = html_el(group, "tr", NULL);
+		uint16_t col = 0;
+		for (cmark_node *cell = cmark_node_first_child(row); cell;
+		     cell = cmark_node_next(cell), col++) {
+			const char *cls = NULL;
+			if (align && col < ncols)
+				cls = align[col] == 'r' ? "align-right"
+				      : align[col] == 'c' ? "align-center" : NULL;
+			xmlNodePtr td = html_el(tr, header ? "th" : "td", cls);
+			if (header)
+				html_attr(td, "scope", "col");
+			render_children(r, td, cell);
+		}
+	}
+}
+
+static void render_heading(struct render *r, xmlNodePtr parent, cmark_node *node)
+{
+	const struct section *s = cmark_node_get_user_data(node);
+	int level = cmark_node_get_heading_level(node);
+	char tag[3] = { 'h', (char)('0' + (level < 2 ? 2 : level)), '\0' };
+	xmlNodePtr h = html_el(parent, tag, NULL);
+
+	if (s)
+		html_attr(h, "id", s->id);
+	render_children(r, h, node);
+}
+
+static void render_paragraph(struct render *r, xmlNodePtr parent, cmark_node *node)
+{
+	const struct section *s = cmark_node_get_user_data(node);
+	xmlNodePtr p = html_el(parent, "p", s ? "measure" : NULL);
+
+	if (s)
+		html_attr(p, "id", s->id);
+	render_children(r, p, node);
+}
+
+static void render_list(struct render *r, xmlNodePtr parent, cmark_node *node)
+{
+	int ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+	xmlNodePtr list = html_el(parent, ordered ? "ol" : "ul", NULL);
+	int start = cmark_node_get_list_start(node);
+
+	if (ordered && start != 1) {
+		strbuf_reset(&r->scratch);
+		strbuf_addf(&r->scratch, "%d", start);
+		html_attr(list, "start", r->scratch.buf);
+	}
+	for (cmark_node *item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
+		xmlNodePtr li = html_el(list, "li", NULL);
+		/* Tight lists show their paragraphs without <p>. */
+		if (cmark_node_get_list_tight(node))
+			for (cmark_node *c = cmark_node_first_child(item); c; c = cmark_node_next(c))
+				if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH)
+					render_children(r, li, c);
+				else
+					render_node(r, li, c);
+		else
+			render_children(r, li, item);
+	}
+}
+
+static void render_node(struct render *r, xmlNodePtr parent, cmark_node *node)
+{
+	const char *type = markdown_type(node);
+
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_PARAGRAPH:
+		render_paragraph(r, parent, node);
+		return;
+	case CMARK_NODE_HEADING:
+		render_heading(r, parent, node);
+		return;
+	case CMARK_NODE_BLOCK_QUOTE:
+		if (is_editor_note(node)) {
+			xmlNodePtr note = html_el(parent, "div", "editor-note");
+			html_attr(note, "role", "note");
+			render_children(r, note, node);
+		} else {
+			render_children(r, html_el(parent, "blockquote", NULL), node);
+		}
+		return;
+	case CMARK_NODE_LIST:
+		render_list(r, parent, node);
+		return;
+	case CMARK_NODE_ITEM:
+		render_children(r, html_el(parent, "li", NULL), node);
+		return;
+	case CMARK_NODE_CODE_BLOCK: {
+		xmlNodePtr code = html_el(html_el(parent, "pre", NULL), "code", NULL);
+		html_text(code, cmark_node_get_literal(node));
+		return;
+	}
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_HTML_INLINE:
+		render_raw_html(r, parent, cmark_node_get_literal(node));
+		return;
+	case CMARK_NODE_THEMATIC_BREAK:
+		html_el(parent, "hr", NULL);
+		return;
+	case CMARK_NODE_TEXT:
+		render_text(r, parent, cmark_node_get_literal(node));
+		return;
+	case CMARK_NODE_SOFTBREAK:
+		if (!markdown_softbreak_is_silent(node))
+			html_text(parent, " ");
+		return;
+	case CMARK_NODE_LINEBREAK:
+		html_el(parent, "br", NULL);
+		return;
+	case CMARK_NODE_CODE:
+		html_text(html_el(parent, "code", NULL), cmark_node_get_literal(node));
+		return;
+	case CMARK_NODE_EMPH:
+		render_children(r, html_el(parent, "em", NULL), node);
+		return;
+	case CMARK_NODE_STRONG:
+		render_children(r, html_el(parent, "strong", NULL), node);
+		return;
+	case CMARK_NODE_LINK:
+		render_link(r, parent, node);
+		return;
+	case CMARK_NODE_IMAGE:
+		render_image(r, parent, node);
+		return;
+	default:
+		break;
+	}
+	if (!strcmp(type, "table"))
+		render_table(r, parent, node);
+	else if (!strcmp(type, "strikethrough"))
+		render_children(r, html_el(parent, "del", NULL), node);
+	else
+		render_children(r, parent, node);
+}
+
+static void render_children(struct render *r, xmlNodePtr parent, cmark_node *node)
+{
+	if (!node)
+		return;
+	for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c))
+		render_node(r, parent, c);
+}
+
+void mdhtml_render(xmlNodePtr parent, const struct document *doc, const struct model *model)
+{
+	struct render r = { doc, model, STRBUF_INIT, 0 };
+
+	render_children(&r, parent, doc->root);
+	strbuf_release(&r.scratch);
+}

@@ -1,0 +1,39 @@
+#ifndef POLICYSITE_MODEL_H
+#define POLICYSITE_MODEL_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "config.h"
+#include "diag.h"
+#include "document.h"
+
+/*
+ * Everything one build knows: the settings and every document, linked to
+ * each other. All of it lives in the build's arena except the Markdown
+ * trees, which model_release frees.
+ */
+struct model {
+	struct site_config config;
+	struct document *docs;	/* sorted by slug */
+	size_t ndocs, adocs;
+	struct document **by_date;	/* newest first, ties by slug */
+};
+
+/* Read content/site.yaml and content/policies/, then link the documents.
+ * `base_url` and `as_of` override the settings when not NULL. */
+int model_load(struct model *m, struct arena *a, const char *content_dir,
+	       const char *base_url, const char *as_of, struct diag_list *diags);
+void model_release(struct model *m);
+
+struct document *model_find_slug(const struct model *m, const char *slug);
+
+/*
+ * The document whose 文号 is the tail of `run` followed by `core` (see
+ * docnum.h), or NULL. `*prefix_off` receives the byte offset in `run`
+ * where the matched number starts.
+ */
+struct document *model_find_docnum(const struct model *m, const char *run, size_t run_len,
+				   const char *core, size_t *prefix_off);
+
+#endif

@@ -1,0 +1,34 @@
+#ifndef POLICYSITE_OUTPUT_H
+#define POLICYSITE_OUTPUT_H
+
+#include <libxml/tree.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "html.h"
+#include "model.h"
+
+/* The folder one build writes into, and what the page writers share. */
+struct output {
+	const struct model *model;
+	const struct html_templates *templates;
+	const char *dir;	/* the staging folder */
+	struct diag_list *diags;
+};
+
+/* Write `len` bytes to `relpath` inside the output; -1 after a diagnostic. */
+int output_write(struct output *o, const char *relpath, const void *data, size_t len);
+
+/* Serialise and write a page, then free it. */
+int output_page(struct output *o, const char *relpath, xmlDocPtr page);
+
+/* Write an XML document (sitemap, feed), then free it. */
+int output_xml(struct output *o, const char *relpath, xmlDocPtr doc);
+
+/* The pages: home, document list, one page per document, 404. */
+int pages_write(struct output *o);
+
+/* sitemap.xml, atom.xml and robots.txt. */
+int feeds_write(struct output *o);
+
+#endif

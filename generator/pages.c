@@ -1,0 +1,290 @@
+#include <string.h>
+
+#include "document.h"
+#include "html.h"
+#include "mdhtml.h"
+#include "output.h"
+#include "strbuf.h"
+
+static void doc_path(const struct output *o, const struct document *d, struct strbuf *out)
+{
+	strbuf_reset(out);
+	strbuf_addf(out, "%spolicies/%s/", o->model->config.base_path, d->slug);
+}
+
+static void add_time(xmlNodePtr parent, const struct date *d)
+{
+	char iso[11], zh[32];
+	xmlNodePtr t = html_el(parent, "time", NULL);
+
+	date_format(d, iso);
+	date_format_zh(d, zh);
+	html_attr(t, "datetime", iso);
+	html_text(t, zh);
+}
+
+static void join_list(xmlNodePtr parent, const struct strlist *list, const char *sep)
+{
+	for (size_t i = 0; i < list->count; i++) {
+		if (i)
+			html_text(parent, sep);
+		html_text(parent, list->items[i]);
+	}
+}
+
+/* One entry of a document list: title, issuer · 文号 · date, summary. */
+static void doc_card(const struct output *o, xmlNodePtr list, const struct document *d)
+{
+	struct strbuf href = STRBUF_INIT;
+	xmlNodePtr li = html_el(list, "li", "doc-card");
+	xmlNodePtr meta;
+
+	doc_path(o, d, &href);
+	html_link(html_el(li, "h3", NULL), href.buf, d->meta.title);
+	meta = html_el(li, "p", "doc-card-meta");
+	join_list(meta, &d->meta.issuers, "、");
+	if (d->meta.doc_number) {
+		html_text(meta, " · ");
+		html_text(meta, d->meta.doc_number);
+	}
+	html_text(meta, " · ");
+	add_time(meta, &d->meta.date);
+	html_text(html_el(li, "p", "doc-card-summary"), d->meta.summary);
+	if (d->ninterpretations) {
+		xmlNodePtr p = html_el(li, "p", "doc-card-extra");
+		html_text(p, "解读：");
+		for (size_t i = 0; i < d->ninterpretations; i++) {
+			if (i)
+				html_text(p, "；");
+			doc_path(o, d->interpretations[i], &href);
+			html_link(p, href.buf, d->interpretations[i]->meta.title);
+		}
+	}
+	strbuf_release(&href);
+}
+
+static void fill_doc_list(const struct output *o, xmlDocPtr page)
+{
+	xmlNodePtr list = html_slot(page, "doc-list");
+
+	for (size_t i = 0; list && i < o->model->ndocs; i++)
+		if (o->model->by_date[i]->meta.kind == DOC_POLICY)
+			doc_card(o, list, o->model->by_date[i]);
+}
+
+static void slot_number(xmlDocPtr page, const char *slot, size_t n)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%zu", n);
+	html_slot_text(page, slot, buf);
+}
+
+/* The layout's parts that depend on the page: title, description, URL. */
+static void fill_layout(const struct output *o, xmlDocPtr page, const char *path,
+			const char *description)
+{
+	const struct site_config *cfg = &o->model->config;
+	struct strbuf sb = STRBUF_INIT;
+	xmlNodePtr h1 = NULL;
+	char zh[32];
+
+	html_attr(xmlDocGetRootElement(page), "lang", cfg->language);
+	html_slot_text(page, "site-name", cfg->title);
+	html_slot_attr(page, "description", "content",
+		       description && *description ? description : cfg->description);
+	config_url(cfg, &sb, path);
+	html_slot_attr(page, "canonical", "href", sb.buf);
+	date_format_zh(&cfg->as_of, zh);
+	html_slot_text(page, "as-of", zh);
+
+	/* The page title is the page's own <h1>, then the site's name. */
+	xmlNodePtr title = html_slot(page, "title");
+	for (xmlNodePtr n = xmlDocGetRootElement(page); n && !h1;) {
+		if (n->type == XML_ELEMENT_NODE && !xmlStrcmp(n->name, BAD_CAST "h1"))
+			h1 = n;
+		else if (n->children)
+			n = n->children;
+		else {
+			while (n && !n->next)
+				n = n->parent;
+			if (n)
+				n = n->next;
+		}
+	}
+	if (title) {
+		xmlNodeSetContent(title, NULL);
+		strbuf_reset(&sb);
+		xmlChar *t = h1 ? xmlNodeGetContent(h1) : NULL;
+		if (t && xmlStrcmp(t, BAD_CAST cfg->title))
+			strbuf_addf(&sb, "%s - ", (const char *)t);
+		strbuf_adds(&sb, cfg->title);
+		xmlFree(t);
+		html_text(title, sb.buf);
+	}
+	strbuf_release(&sb);
+}
+
+static int write_home(struct output *o)
+{
+	const struct model *m = o->model;
+	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_HOME);
+	size_t policies = 0, measures = 0;
+
+	for (size_t i = 0; i < m->ndocs; i++) {
+		policies += m->docs[i].meta.kind == DOC_POLICY;
+		measures += document_measure_count(&m->docs[i]);
+	}
+	html_slot_text(page, "site-title", m->config.title);
+	html_slot_text(page, "site-description", m->config.description);
+	slot_number(page, "count-policies", policies);
+	slot_number(page, "count-interpretations", m->ndocs - policies);
+	slot_number(page, "count-measures", measures);
+	fill_doc_list(o, page);
+	fill_layout(o, page, "", NULL);
+	return output_page(o, "index.html", page);
+}
+
+static int write_list(struct output *o)
+{
+	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_LIST);
+
+	fill_doc_list(o, page);
+	fill_layout(o, page, "policies/", NULL);
+	return output_page(o, "policies/index.html", page);
+}
+
+static int write_not_found(struct output *o)
+{
+	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_NOT_FOUND);
+
+	fill_layout(o, page, "404.html", NULL);
+	return output_page(o, "404.html", page);
+}
+
+static void meta_row(xmlDocPtr page, const char *name, const char *value)
+{
+	struct strbuf row = STRBUF_INIT;
+
+	if (value && *value) {
+		strbuf_addf(&row, "row-%s", name);
+		html_slot(page, row.buf);
+		html_slot_text(page, name, value);
+	}
+	strbuf_release(&row);
+}
+
+static void fill_meta(xmlDocPtr page, const struct document *d)
+{
+	const struct doc_meta *m = &d->meta;
+	xmlNodePtr dd;
+
+	html_slot_text(page, "kind", m->genre ? m->genre
+				     : m->kind == DOC_INTERPRETATION ? "政策解读" : "政策文件");
+	html_slot_text(page, "doc-title", m->title);
+	meta_row(page, "doc-number", m->doc_number);
+	html_slot(page, "row-issuer");
+	join_list(html_slot(page, "issuer"), &m->issuers, "、");
+	html_slot(page, "row-date");
+	if ((dd = html_slot(page, "date")))
+		add_time(dd, &m->date);
+	meta_row(page, "region", m->region);
+	meta_row(page, "level", m->level);
+	meta_row(page, "genre", m->genre);
+	meta_row(page, "status", m->status);
+	meta_row(page, "plan-period", m->plan_period);
+	if (m->based_on.count) {
+		html_slot(page, "row-based-on");
+		join_list(html_slot(page, "based-on"), &m->based_on, "；");
+	}
+	html_slot_text(page, "summary", m->summary);
+}
+
+static void link_list(const struct output *o, xmlDocPtr page, const char *section,
+		      const char *slot, struct document *const *docs, size_t n)
+{
+	struct strbuf href = STRBUF_INIT;
+	xmlNodePtr list;
+
+	if (!n)
+		return;
+	html_slot(page, section);
+	list = html_slot(page, slot);
+	for (size_t i = 0; list && i < n; i++) {
+		doc_path(o, docs[i], &href);
+		html_link(html_el(list, "li", NULL), href.buf, docs[i]->meta.title);
+	}
+	strbuf_release(&href);
+}
+
+/* Nested lists of every heading and measure, by level. */
+static void fill_toc(xmlDocPtr page, const struct document *d)
+{
+	struct { xmlNodePtr list, last; int level; } stack[8];
+	struct strbuf href = STRBUF_INIT;
+	int depth = 0;
+
+	if (!d->nsections)
+		return;
+	html_slot(page, "toc-nav");
+	stack[0].list = html_slot(page, "toc");
+	if (!stack[0].list)
+		return;
+	stack[0].last = NULL;
+	stack[0].level = d->sections[0].level;
+	for (size_t i = 0; i < d->nsections; i++) {
+		const struct section *s = &d->sections[i];
+		while (depth > 0 && s->level < stack[depth].level)
+			depth--;
+		if (s->level > stack[depth].level && stack[depth].last && depth < 7) {
+			stack[depth + 1].list = html_el(stack[depth].last, "ol", NULL);
+			stack[depth + 1].last = NULL;
+			stack[depth + 1].level = s->level;
+			depth++;
+		}
+		xmlNodePtr li = html_el(stack[depth].list, "li", s->is_measure ? "toc-measure" : NULL);
+		strbuf_reset(&href);
+		strbuf_addf(&href, "#%s", s->id);
+		html_link(li, href.buf, s->text);
+		stack[depth].last = li;
+	}
+	strbuf_release(&href);
+}
+
+static int write_document(struct output *o, const struct document *d)
+{
+	struct strbuf path = STRBUF_INIT;
+	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_POLICY);
+	xmlNodePtr body;
+	int ret;
+
+	fill_meta(page, d);
+	if (d->interprets) {
+		struct document *p = d->interprets;
+		link_list(o, page, "interprets-section", "interprets", &p, 1);
+	}
+	link_list(o, page, "interpretations-section", "interpretations", d->interpretations,
+		  d->ninterpretations);
+	link_list(o, page, "cited-by-section", "cited-by", d->cited_by, d->ncited_by);
+	fill_toc(page, d);
+	if ((body = html_slot(page, "body")))
+		mdhtml_render(body, d, o->model);
+	strbuf_addf(&path, "policies/%s/", d->slug);
+	fill_layout(o, page, path.buf, d->meta.summary);
+	strbuf_adds(&path, "index.html");
+	ret = output_page(o, path.buf, page);
+	strbuf_release(&path);
+	return ret;
+}
+
+int pages_write(struct output *o)
+{
+	int ret = 0;
+
+	if (write_home(o) < 0 || write_list(o) < 0 || write_not_found(o) < 0)
+		ret = -1;
+	for (size_t i = 0; i < o->model->ndocs; i++)
+		if (write_document(o, &o->model->docs[i]) < 0)
+			ret = -1;
+	return ret;
+}

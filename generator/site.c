@@ -1,0 +1,85 @@
+#define _GNU_SOURCE	/* renameat2 */
+#include "site.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fsio.h"
+#include "html.h"
+#include "output.h"
+#include "strbuf.h"
+
+/*
+ * Put the finished staging folder in place of `out`. With an existing
+ * `out` the two are exchanged in one step (Linux renameat2), so there is
+ * no moment without a site; the old site then sits in `staging` and is
+ * removed by the caller.
+ */
+static int swap_in(const char *staging, const char *out, struct diag_list *diags)
+{
+	if (!fsio_is_dir(out)) {
+		if (rename(staging, out) < 0)
+			return diag_error(diags, out, 0, 0, "cannot move the new site into place: %s",
+					  strerror(errno));
+		return 0;
+	}
+	if (renameat2(AT_FDCWD, staging, AT_FDCWD, out, RENAME_EXCHANGE) == 0)
+		return 0;
+	/* File systems without the exchange: two renames, a short gap. */
+	struct strbuf old = STRBUF_INIT;
+	int ret = 0;
+	strbuf_addf(&old, "%s.old", out);
+	fsio_remove_tree(old.buf);
+	if (rename(out, old.buf) < 0 || rename(staging, out) < 0 || rename(old.buf, staging) < 0)
+		ret = diag_error(diags, out, 0, 0, "cannot move the new site into place: %s",
+				 strerror(errno));
+	strbuf_release(&old);
+	return ret;
+}
+
+static int write_all(struct output *o, const struct site_paths *paths)
+{
+	struct strbuf assets = STRBUF_INIT;
+	int ret = 0;
+
+	if (pages_write(o) < 0 || feeds_write(o) < 0)
+		ret = -1;
+	strbuf_addf(&assets, "%s/assets", o->dir);
+	if (fsio_copy_tree(paths->assets, assets.buf) < 0)
+		ret = diag_error(o->diags, paths->assets, 0, 0, "cannot copy the assets folder: %s",
+				 strerror(errno));
+	strbuf_release(&assets);
+	return ret;
+}
+
+int site_write(const struct model *model, const struct site_paths *paths,
+	       struct diag_list *diags)
+{
+	struct html_templates templates;
+	struct strbuf staging = STRBUF_INIT;
+	struct output o = { model, &templates, NULL, diags };
+	int ret = 0;
+
+	if (html_templates_load(&templates, paths->templates, model->config.base_path, diags) < 0) {
+		html_templates_release(&templates);
+		return -1;
+	}
+	/* A fixed name: a build killed half-way leaves at most this folder,
+	 * which the next build clears. */
+	strbuf_addf(&staging, "%s.staging", paths->out);
+	o.dir = staging.buf;
+	if (fsio_remove_tree(staging.buf) < 0 || fsio_mkdirs(staging.buf) < 0) {
+		ret = diag_error(diags, staging.buf, 0, 0, "cannot create the staging folder: %s",
+				 strerror(errno));
+	} else if (write_all(&o, paths) < 0) {
+		ret = -1;
+	} else if (swap_in(staging.buf, paths->out, diags) < 0) {
+		ret = -1;
+	}
+	fsio_remove_tree(staging.buf);
+	html_templates_release(&templates);
+	strbuf_release(&staging);
+	return ret;
+}

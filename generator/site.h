@@ -1,0 +1,23 @@
+#ifndef POLICYSITE_SITE_H
+#define POLICYSITE_SITE_H
+
+#include "diag.h"
+#include "model.h"
+
+/* Where the build reads its templates and assets and writes its output. */
+struct site_paths {
+	const char *templates;	/* folder of layout.html and the page templates */
+	const char *assets;	/* copied to <out>/assets/ */
+	const char *out;	/* the published folder, e.g. public */
+};
+
+/*
+ * Write the whole site for `model` into a staging folder next to
+ * `paths->out` and swap it in only when every file was written, so a
+ * failed build leaves the previous output untouched. Returns 0, or -1
+ * after recording diagnostics.
+ */
+int site_write(const struct model *model, const struct site_paths *paths,
+	       struct diag_list *diags);
+
+#endif

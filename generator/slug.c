@@ -1,0 +1,96 @@
+#include "slug.h"
+
+#include <string.h>
+
+#include "utf8.h"
+#include "xalloc.h"
+
+static int is_slug_char(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+		       (cp >= 'A' && cp <= 'Z');
+	/* Wide letters stay; wide punctuation separates, as ASCII punctuation does. */
+	if (utf8_is_punct(cp) || cp == 0x3000)
+		return 0;
+	if (cp >= 0xFF10 && cp <= 0xFF19)	/* full-width digits */
+		return 1;
+	return utf8_is_wide(cp) || (cp >= 0x00C0 && cp <= 0x024F) || (cp >= 0x2460 && cp <= 0x2473);
+}
+
+void slug_heading(struct strbuf *out, const char *text)
+{
+	size_t len = strlen(text), pos = 0, chars = 0;
+	int pending_dash = 0;
+
+	strbuf_reset(out);
+	while (pos < len && chars < SLUG_MAX_CHARS) {
+		int32_t cp = utf8_next(text, len, &pos);
+		if (!is_slug_char(cp)) {
+			pending_dash = out->len > 0;
+			continue;
+		}
+		if (pending_dash) {
+			strbuf_addch(out, '-');
+			chars++;
+			pending_dash = 0;
+		}
+		if (cp >= 0xFF10 && cp <= 0xFF19)
+			cp = cp - 0xFF10 + '0';
+		if (cp >= 'A' && cp <= 'Z')
+			cp += 'a' - 'A';
+		char enc[4];
+		strbuf_add(out, enc, utf8_encode(cp, enc));
+		chars++;
+	}
+	if (out->len && out->buf[out->len - 1] == '-')
+		strbuf_setlen(out, out->len - 1);
+	if (!out->len)
+		strbuf_adds(out, "section");
+}
+
+int slug_is_valid(const char *s)
+{
+	size_t len = strlen(s);
+
+	if (!len || len > 80 || s[0] == '-' || s[len - 1] == '-')
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+static int has_id(const struct slug_set *set, const char *id)
+{
+	for (size_t i = 0; i < set->count; i++)
+		if (!strcmp(set->ids[i], id))
+			return 1;
+	return 0;
+}
+
+void slug_set_claim(struct slug_set *set, struct strbuf *id)
+{
+	if (has_id(set, id->buf)) {
+		size_t base = id->len;
+		for (unsigned n = 2;; n++) {
+			strbuf_setlen(id, base);
+			strbuf_addf(id, "-%u", n);
+			if (!has_id(set, id->buf))
+				break;
+		}
+	}
+	if (set->count == set->alloc) {
+		set->alloc = set->alloc ? set->alloc * 2 : 32;
+		set->ids = xrealloc(set->ids, set->alloc * sizeof(*set->ids));
+	}
+	set->ids[set->count++] = xstrdup(id->buf);
+}
+
+void slug_set_release(struct slug_set *set)
+{
+	for (size_t i = 0; i < set->count; i++)
+		free(set->ids[i]);
+	free(set->ids);
+	memset(set, 0, sizeof(*set));
+}

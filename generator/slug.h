@@ -1,0 +1,37 @@
+#ifndef POLICYSITE_SLUG_H
+#define POLICYSITE_SLUG_H
+
+#include <stddef.h>
+
+#include "strbuf.h"
+
+/*
+ * Anchors and file names.
+ *
+ * A heading id keeps Chinese: letters and digits of any script stay (ASCII
+ * lower-cased), every run of anything else becomes one '-', and the result
+ * is cut to SLUG_MAX_CHARS characters. "二、促进资源扩容与配置优化，提升现代化
+ * 服务能力" gives "二-促进资源扩容与配置优化-提升现代化服务能力".
+ */
+#define SLUG_MAX_CHARS 32
+
+void slug_heading(struct strbuf *out, const char *text);
+
+/* Whether `s` is a valid document slug: 1-80 characters of a-z, 0-9 and
+ * '-', not starting or ending with '-'. */
+int slug_is_valid(const char *s);
+
+/* A set of ids already used in one page, so each new one is unique:
+ * "x", then "x-2", "x-3" … in document order. */
+struct slug_set {
+	char **ids;
+	size_t count, alloc;
+};
+
+#define SLUG_SET_INIT { NULL, 0, 0 }
+
+/* Turn `id` into a unique id (appending -2, -3 …) and remember it. */
+void slug_set_claim(struct slug_set *set, struct strbuf *id);
+void slug_set_release(struct slug_set *set);
+
+#endif
