@@ -56,7 +56,6 @@ static struct arena_block *new_block(struct arena *a, size_t size)
 
 void *arena_alloc(struct arena *a, size_t size)
 {
-	size_t align = sizeof(max_align_t);
 	struct arena_block *b = a->blocks;
 
 	if (!size)
@@ -66,7 +65,7 @@ void *arena_alloc(struct arena *a, size_t size)
 	b->used = size;
 	return b->data;
 #else
-	size = (size + align - 1) / align * align;
+	size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
 	if (size > ARENA_BLOCK_SIZE / 4) {
 		/* A large object gets its own block, kept behind the current
 		 * one so the current block's free space is not wasted. */

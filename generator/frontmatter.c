@@ -146,6 +146,10 @@ static int read_enum_fields(struct doc_meta *m, const struct ynode *root, const 
 			ret = diag_error(diags, path, n->line, n->col,
 					 "unknown level \"%s\"; use 省级, 市级 or 县区级", n->value);
 	}
+	if ((n = yaml_get(root, "doc_number"))) {
+		m->doc_number_line = n->line;
+		m->doc_number_col = n->col;
+	}
 	if ((n = yaml_get(root, "interprets"))) {
 		m->interprets_line = n->line;
 		m->interprets_col = n->col;

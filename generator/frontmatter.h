@@ -23,6 +23,7 @@ struct strlist {
 struct doc_meta {
 	const char *title;
 	const char *doc_number;	/* 文号, NULL when the document has none */
+	unsigned doc_number_line, doc_number_col;
 	struct strlist issuers;
 	struct date date;
 	const char *region;

@@ -4,8 +4,15 @@
 #include <cmark-gfm-core-extensions.h>
 #include <string.h>
 
+#include "strbuf.h"
+
 #include "utf8.h"
 #include "xalloc.h"
+
+/* Private-use character standing in for a `**` run while cmark parses; it
+ * is a letter to cmark, so cmark leaves it alone. */
+#define SENTINEL "\xEE\x80\x80"	/* U+E000 */
+#define SENTINEL_LEN 3
 
 static const char *const extensions[] = { "table", "strikethrough", "autolink" };
 
@@ -37,8 +44,8 @@ static void retext(cmark_node *t, const char *s, size_t len)
 }
 
 /*
- * Wrap the text between the "**" at `a_off` in text node `a` and the "**"
- * at `b_off` in text node `b` (a later sibling, or `a` itself) in a strong
+ * Wrap the text between the sentinel at `a_off` in text node `a` and the
+ * one at `b_off` in text node `b` (a later sibling, or `a` itself) in a strong
  * node, which is returned.
  */
 static cmark_node *make_strong(cmark_node *a, size_t a_off, cmark_node *b, size_t b_off)
@@ -49,19 +56,22 @@ static cmark_node *make_strong(cmark_node *a, size_t a_off, cmark_node *b, size_
 
 	cmark_node_insert_after(a, strong);
 	if (a == b) {
-		cmark_node_append_child(strong, new_text(la + a_off + 2, b_off - a_off - 2));
-		if (la[b_off + 2])
-			cmark_node_insert_after(strong, new_text(la + b_off + 2, strlen(la + b_off + 2)));
+		cmark_node_append_child(strong, new_text(la + a_off + SENTINEL_LEN,
+							 b_off - a_off - SENTINEL_LEN));
+		const char *post = la + b_off + SENTINEL_LEN;
+		if (*post)
+			cmark_node_insert_after(strong, new_text(post, strlen(post)));
 	} else {
-		if (la[a_off + 2])
-			cmark_node_append_child(strong, new_text(la + a_off + 2, strlen(la + a_off + 2)));
+		const char *rest = la + a_off + SENTINEL_LEN;
+		if (*rest)
+			cmark_node_append_child(strong, new_text(rest, strlen(rest)));
 		for (cmark_node *n = cmark_node_next(strong), *next; n != b; n = next) {
 			next = cmark_node_next(n);
 			cmark_node_append_child(strong, n);
 		}
 		if (b_off)
 			cmark_node_append_child(strong, new_text(lb, b_off));
-		retext(b, lb + b_off + 2, strlen(lb + b_off + 2));
+		retext(b, lb + b_off + SENTINEL_LEN, strlen(lb + b_off + SENTINEL_LEN));
 		free(lb);
 	}
 	retext(a, la, a_off);
@@ -69,13 +79,13 @@ static cmark_node *make_strong(cmark_node *a, size_t a_off, cmark_node *b, size_
 	return strong;
 }
 
-/* The next "**" in the text children of a parent, from (`n`, `off`). */
+/* The next sentinel in the text children of a parent, from (`n`, `off`). */
 static int next_delim(cmark_node **n, size_t *off)
 {
 	for (; *n; *n = cmark_node_next(*n), *off = 0) {
 		if (cmark_node_get_type(*n) != CMARK_NODE_TEXT)
 			continue;
-		const char *hit = strstr(cmark_node_get_literal(*n) + *off, "**");
+		const char *hit = strstr(cmark_node_get_literal(*n) + *off, SENTINEL);
 		if (hit) {
 			*off = (size_t)(hit - cmark_node_get_literal(*n));
 			return 1;
@@ -99,7 +109,10 @@ static int holds_inlines(cmark_node *n)
 	}
 }
 
-static void repair_emphasis(cmark_node *parent)
+/* Pair the sentinels among the children of `parent` in order and make each
+ * pair strong: every run may open or close, which is what Chinese text
+ * needs (see markdown.h). */
+static void pair_delimiters(cmark_node *parent)
 {
 	cmark_node *a = cmark_node_first_child(parent);
 	size_t a_off = 0;
@@ -107,11 +120,11 @@ static void repair_emphasis(cmark_node *parent)
 	if (holds_inlines(parent)) {
 		while (next_delim(&a, &a_off)) {
 			cmark_node *b = a;
-			size_t b_off = a_off + 2;
+			size_t b_off = a_off + SENTINEL_LEN;
 			if (!next_delim(&b, &b_off))
 				break;
-			if (a == b && b_off == a_off + 2) {
-				a_off = b_off + 2;	/* "****" is text */
+			if (a == b && b_off == a_off + SENTINEL_LEN) {
+				a_off = b_off + SENTINEL_LEN;	/* "****" stays text */
 				continue;
 			}
 			a = cmark_node_next(make_strong(a, a_off, b, b_off));
@@ -119,7 +132,101 @@ static void repair_emphasis(cmark_node *parent)
 		}
 	}
 	for (cmark_node *c = cmark_node_first_child(parent); c; c = cmark_node_next(c))
-		repair_emphasis(c);
+		pair_delimiters(c);
+}
+
+/* Turn sentinels that found no partner back into the `**` they were. */
+static void restore_delimiters(cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	struct strbuf sb = STRBUF_INIT;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *lit = cmark_node_get_literal(n);
+		if (ev != CMARK_EVENT_ENTER || !lit || !strstr(lit, SENTINEL))
+			continue;
+		strbuf_reset(&sb);
+		for (const char *p = lit; *p;) {
+			if (!strncmp(p, SENTINEL, SENTINEL_LEN)) {
+				strbuf_adds(&sb, "**");
+				p += SENTINEL_LEN;
+			} else {
+				strbuf_addch(&sb, *p++);
+			}
+		}
+		cmark_node_set_literal(n, sb.buf);
+	}
+	strbuf_release(&sb);
+	cmark_iter_free(it);
+}
+
+static int is_fence_line(const char *line, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && i < 3 && line[i] == ' ')
+		i++;
+	return len - i >= 3 && (!strncmp(line + i, "```", 3) || !strncmp(line + i, "~~~", 3));
+}
+
+/* Copy one line, replacing each `**` run that could open or close (one
+ * not between spaces) by the sentinel; code spans are copied as they are. */
+static void mark_line(struct strbuf *out, const char *line, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		if (line[i] == '`') {
+			size_t run = 0, j;
+			while (i + run < len && line[i + run] == '`')
+				run++;
+			for (j = i + run; j < len; j++) {
+				size_t r = 0;
+				while (j + r < len && line[j + r] == '`')
+					r++;
+				if (r == run)
+					break;
+				j += r ? r - 1 : 0;
+			}
+			size_t end = j < len ? j + run : i + run;
+			strbuf_add(out, line + i, end - i);
+			i = end;
+			continue;
+		}
+		if (line[i] == '*' && i + 1 < len && line[i + 1] == '*' &&
+		    (i + 2 >= len || line[i + 2] != '*') && (i == 0 || line[i - 1] != '*') &&
+		    (i == 0 || line[i - 1] != '\\')) {
+			int space_before = i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t';
+			int space_after = i + 2 >= len || line[i + 2] == ' ' || line[i + 2] == '\t';
+			if (!space_before || !space_after) {
+				strbuf_adds(out, SENTINEL);
+				i += 2;
+				continue;
+			}
+		}
+		strbuf_addch(out, line[i++]);
+	}
+}
+
+static void mark_delimiters(struct strbuf *out, const char *text, size_t len)
+{
+	int in_fence = 0;
+
+	for (size_t pos = 0; pos < len;) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t llen = nl ? (size_t)(nl - text) - pos : len - pos;
+		if (is_fence_line(text + pos, llen))
+			in_fence = !in_fence;
+		if (in_fence || is_fence_line(text + pos, llen))
+			strbuf_add(out, text + pos, llen);
+		else
+			mark_line(out, text + pos, llen);
+		if (nl)
+			strbuf_addch(out, '\n');
+		pos += llen + 1;
+	}
 }
 
 cmark_node *markdown_parse(const char *text, size_t len)
@@ -132,11 +239,24 @@ cmark_node *markdown_parse(const char *text, size_t len)
 	for (size_t i = 0; i < sizeof(extensions) / sizeof(*extensions); i++)
 		cmark_parser_attach_syntax_extension(parser,
 						     cmark_find_syntax_extension(extensions[i]));
-	cmark_parser_feed(parser, text, len);
+	/* Text that already holds the sentinel is parsed as it is. */
+	struct strbuf marked = STRBUF_INIT;
+	int use_marks = 1;
+	for (size_t i = 0; i + SENTINEL_LEN <= len && use_marks; i++)
+		use_marks = memcmp(text + i, SENTINEL, SENTINEL_LEN) != 0;
+	if (use_marks)
+		mark_delimiters(&marked, text, len);
+	else
+		strbuf_add(&marked, text, len);
+	cmark_parser_feed(parser, marked.buf, marked.len);
 	root = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
-	cmark_consolidate_text_nodes(root);
-	repair_emphasis(root);
+	strbuf_release(&marked);
+	if (use_marks) {
+		cmark_consolidate_text_nodes(root);
+		pair_delimiters(root);
+		restore_delimiters(root);
+	}
 	return root;
 }
 

@@ -9,11 +9,14 @@ struct cmark_node;
 
 /*
  * Markdown through cmark-gfm with the table, strikethrough and autolink
- * extensions, plus one repair for Chinese text: CommonMark's flanking
- * rules leave `**“家庭医生”**签约` and `**（一）标题。**正文` unbolded,
- * because a delimiter between punctuation and a letter cannot close. Pairs
- * of `**` left over as literal text within one parent are made strong.
- * (A literal "**" therefore has to be written in code.)
+ * extensions, with one change for Chinese text. CommonMark's flanking
+ * rules leave `**“家庭医生”**签约` and `**（一）标题。**正文` unbolded (a
+ * delimiter between punctuation and a letter cannot close) and can pair
+ * the wrong runs. So `**` is taken out of cmark's hands: every `**` run
+ * that is not between spaces is paired in order within its parent after
+ * parsing, and a run without a partner stays text. Single `*`, `_`,
+ * escaped `\*\*` and code spans keep the CommonMark rules. (Nested bold
+ * inside bold, `**a **b** c**`, pairs as two bold runs.)
  *
  * The caller owns the returned tree and frees it with cmark_node_free.
  */

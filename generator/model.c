@@ -73,7 +73,8 @@ static int check_doc_numbers(struct model *m, struct arena *a, struct diag_list 
 		if (!d->meta.doc_number)
 			continue;
 		if (docnum_normalise(d->meta.doc_number, &norm) < 0) {
-			ret = diag_error(diags, d->path, 0, 0,
+			ret = diag_error(diags, d->path, d->meta.doc_number_line,
+					 d->meta.doc_number_col,
 					 "doc_number \"%s\" is not a document number like "
 					 "粤府办〔2023〕19号", d->meta.doc_number);
 			continue;
@@ -82,8 +83,8 @@ static int check_doc_numbers(struct model *m, struct arena *a, struct diag_list 
 		for (size_t j = 0; j < i; j++)
 			if (m->docs[j].meta.doc_number &&
 			    !strcmp(m->docs[j].meta.doc_number, norm.buf))
-				ret = diag_error(diags, d->path, 0, 0,
-						 "duplicate doc_number \"%s\", also in %s", norm.buf,
+				ret = diag_error(diags, d->path, d->meta.doc_number_line,
+						 d->meta.doc_number_col, "duplicate doc_number \"%s\", also in %s", norm.buf,
 						 m->docs[j].path);
 	}
 	strbuf_release(&norm);

@@ -151,13 +151,25 @@ enum text_encoding utf8_check_text(const char *buf, size_t len, size_t *bad)
 		return TEXT_UTF16;
 	if (memchr(buf, '\0', len))
 		return TEXT_BINARY;
+	size_t valid_wide = 0, invalid = 0;
+	int found = 0;
 	while (pos < len) {
 		size_t at = pos;
-		if (utf8_next(buf, len, &pos) < 0) {
-			*bad = at;
-			return looks_like_gb18030(s, len) ? TEXT_GB18030 : TEXT_INVALID_UTF8;
+		int32_t cp = utf8_next(buf, len, &pos);
+		if (cp < 0) {
+			if (!found)
+				*bad = at;
+			found = 1;
+			invalid++;
+		} else if (cp >= 0x80) {
+			valid_wide++;
 		}
 	}
+	/* A UTF-8 file with a few broken bytes is not GBK, even where the
+	 * broken bytes happen to pair up like GBK. */
+	if (found)
+		return valid_wide < invalid && looks_like_gb18030(s, len) ? TEXT_GB18030
+									 : TEXT_INVALID_UTF8;
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
 		return TEXT_UTF8_BOM;
 	return TEXT_UTF8;

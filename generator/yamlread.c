@@ -3,6 +3,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "utf8.h"
+
 struct reader {
 	struct arena *arena;
 	yaml_parser_t parser;
@@ -19,16 +21,33 @@ static unsigned mark_line(const struct reader *r, yaml_mark_t m)
 	return r->first_line + (unsigned)m.line;
 }
 
+/* The character at a libyaml mark (marks count characters, not bytes). */
+static int32_t char_at_mark(const struct reader *r, yaml_mark_t m)
+{
+	size_t pos = 0, len = strlen(r->text);
+
+	for (size_t i = 0; i < m.index && pos < len; i++)
+		utf8_next(r->text, len, &pos);
+	return pos < len ? (unsigned char)r->text[pos] : -1;
+}
+
 static int parse_error(struct reader *r)
 {
 	yaml_parser_t *p = &r->parser;
 	const char *what = p->problem ? p->problem : "malformed YAML";
+	yaml_mark_t at = p->problem_mark;
 
+	if (char_at_mark(r, at) == '\t')
+		return diag_error(r->diags, r->file, mark_line(r, at), (unsigned)at.column + 1,
+				  "tab character in YAML; indent with spaces");
+	if (p->context && strstr(p->context, "quoted scalar"))
+		return diag_error(r->diags, r->file, mark_line(r, p->context_mark),
+				  (unsigned)p->context_mark.column + 1,
+				  "quoted text is not closed (%s); add the closing quote", what);
 	if (p->context)
-		return diag_error(r->diags, r->file, mark_line(r, p->problem_mark),
-				  (unsigned)p->problem_mark.column + 1, "%s %s", p->context, what);
-	return diag_error(r->diags, r->file, mark_line(r, p->problem_mark),
-			  (unsigned)p->problem_mark.column + 1, "%s", what);
+		return diag_error(r->diags, r->file, mark_line(r, at), (unsigned)at.column + 1,
+				  "%s %s", p->context, what);
+	return diag_error(r->diags, r->file, mark_line(r, at), (unsigned)at.column + 1, "%s", what);
 }
 
 static struct ynode *new_node(struct reader *r, enum yaml_kind kind, yaml_mark_t m)

@@ -1,0 +1,69 @@
+#!/bin/bash
+# The command line: exit statuses, usage errors, `check`, the diagnostics
+# for each bad-input case in tests/bad/, and that a failed build leaves the
+# previous output untouched.
+set -u
+build=$1
+gen=$(pwd)/$build/asan/policysite
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+expect_status() {	# expect_status NAME WANT COMMAND…
+	local name=$1 want=$2 got
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" = "$want" ]; then
+		echo "ok - cli: $name"
+	else
+		echo "not ok - cli: $name"
+		echo "    exit status $got, expected $want"
+		sed 's/^/    /' "$tmp/err" | head -20
+	fi
+}
+
+expect_status "--help exits 0" 0 "$gen" --help
+grep -q 'usage: policysite build' "$tmp/out" && echo "ok - cli: --help prints usage" ||
+	echo "not ok - cli: --help prints usage"
+expect_status "--version exits 0" 0 "$gen" --version
+grep -qx 'policysite [0-9.]*' "$tmp/out" && echo "ok - cli: --version prints the version" ||
+	echo "not ok - cli: --version prints the version"
+expect_status "no command is a usage error" 2 "$gen"
+expect_status "unknown command is a usage error" 2 "$gen" frobnicate
+expect_status "unknown option is a usage error" 2 "$gen" build --frob
+expect_status "missing option value is a usage error" 2 "$gen" build --out
+expect_status "build-only option on check is a usage error" 2 "$gen" check --out x
+expect_status "check of the bundled content passes" 0 "$gen" check --content content
+[ ! -s "$tmp/err" ] && echo "ok - cli: check of the bundled content prints nothing" ||
+	echo "not ok - cli: check of the bundled content prints nothing"
+expect_status "bad --as-of is a content error" 1 "$gen" check --as-of 2025-02-30
+grep -q '^--as-of: error: bad as-of date "2025-02-30": no such day in that month$' "$tmp/err" &&
+	echo "ok - cli: bad --as-of names the problem" ||
+	echo "not ok - cli: bad --as-of names the problem"
+
+# A good build, then a bad one into the same folder: the first stays.
+"$gen" build --content content --out "$tmp/public" >/dev/null 2>&1
+cp -r "$tmp/public" "$tmp/snapshot"
+for case in tests/bad/*/; do
+	case=${case%/}
+	name=$(basename "$case")
+	expect_status "bad/$name: check fails" 1 "$gen" check --content "$case/content"
+	if diff -u "$case/expected.txt" "$tmp/err" >"$tmp/diff"; then
+		echo "ok - cli: bad/$name: diagnostics"
+	else
+		echo "not ok - cli: bad/$name: diagnostics"
+		sed 's/^/    /' "$tmp/diff"
+	fi
+	expect_status "bad/$name: build fails" 1 "$gen" build --content "$case/content" \
+		--out "$tmp/public"
+	if diff -r "$tmp/snapshot" "$tmp/public" >/dev/null && [ ! -e "$tmp/public.staging" ]; then
+		echo "ok - cli: bad/$name: previous output untouched"
+	else
+		echo "not ok - cli: bad/$name: previous output untouched"
+	fi
+done
+
+# A build that fails while writing (the output's parent is a file) also
+# leaves nothing half-written.
+touch "$tmp/file"
+expect_status "unwritable output is an error" 1 "$gen" build --content content --out "$tmp/file/public"

@@ -1,0 +1,34 @@
+#!/bin/bash
+# Golden tests: each tests/golden/<case>/content is built with the sanitizer
+# build and the result compared with tests/golden/<case>/expected (the
+# copied assets left out). `--update` rewrites expected/ for review in git diff.
+#
+# usage: tests/golden/run.sh BUILD_DIR [--update]
+set -u
+build=$1
+update=${2:-}
+gen=$build/asan/policysite
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+for case in tests/golden/*/; do
+	case=${case%/}
+	name=$(basename "$case")
+	out=$tmp/$name
+	if ! "$gen" build --content "$case/content" --out "$out" >"$tmp/log" 2>&1 || [ -s "$tmp/log" ]; then
+		echo "not ok - golden $name: build"
+		sed 's/^/    /' "$tmp/log"
+		continue
+	fi
+	rm -rf "$out/assets"
+	if [ "$update" = --update ]; then
+		rm -rf "$case/expected"
+		cp -r "$out" "$case/expected"
+	fi
+	if diff -ru "$case/expected" "$out" >"$tmp/diff"; then
+		echo "ok - golden $name"
+	else
+		echo "not ok - golden $name"
+		head -60 "$tmp/diff" | sed 's/^/    /'
+	fi
+done

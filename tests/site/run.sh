@@ -1,0 +1,47 @@
+#!/bin/bash
+# Whole-site checks on the real bundled content: build with the sanitizer
+# build, then links and fragments, XML, seed expectations, determinism, a
+# sub-path build, the Nu Html Checker and axe-core in headless Chromium.
+set -u
+build=$1
+gen=$build/asan/policysite
+site=$build/site
+
+check() {	# check NAME COMMAND…: one ok/not ok line for a command's status
+	local name=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		echo "ok - $name"
+	else
+		echo "not ok - $name"
+		printf '%s\n' "$out" | head -40 | sed 's/^/    /'
+	fi
+}
+
+build_site() {	# build_site OUT [ARGS…]: build quietly; any output is a finding
+	local out=$1 err
+	shift
+	rm -rf "$out"
+	err=$("$gen" build --content content --out "$out" "$@" 2>&1) || { printf '%s\n' "$err"; return 1; }
+	[ -z "$err" ] || { printf '%s\n' "$err"; return 1; }
+}
+
+check "site: bundled content builds (ASan/UBSan, no output)" build_site "$site"
+[ -f "$site/index.html" ] || exit 0
+"$build/sitecheck" links "$site"
+"$build/sitecheck" xml "$site"
+"$build/sitecheck" seeds "$site" tests/seeds
+
+check "site: same input gives byte-identical output" \
+	sh -c "'$gen' build --content content --out '$build/site-again' && diff -r '$site' '$build/site-again'"
+rm -rf "$build/site-again"
+
+check "site: builds under a sub-path" \
+	build_site "$build/site-sub" --base-url https://example.org/sub/
+"$build/sitecheck" links "$build/site-sub" --prefix /sub/ --base https://example.org/sub/ |
+	sed 's/^\(not \)\{0,1\}ok - /&sub-path /'
+check "site: sub-path feed and sitemap use the base URL" \
+	grep -q '<loc>https://example.org/sub/policies/' "$build/site-sub/sitemap.xml"
+
+tests/site/vnu.sh "$site"
+node tests/browser/axe.mjs "$site"
