@@ -76,7 +76,7 @@ test: deps-test node_modules/.package-lock.json $(BUILD)/policysite $(BUILD)/asa
 	@tests/run.sh $(BUILD)
 
 serve: site
-	node tests/browser/serve.mjs public
+	node tests/browser/serve.mjs public --port 8080
 
 install: $(BUILD)/policysite
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/policysite/templates \

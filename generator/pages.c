@@ -33,14 +33,15 @@ static void join_list(xmlNodePtr parent, const struct strlist *list, const char 
 }
 
 /* One entry of a document list: title, issuer · 文号 · date, summary. */
-static void doc_card(const struct output *o, xmlNodePtr list, const struct document *d)
+static void doc_card(const struct output *o, xmlNodePtr list, const struct document *d,
+		     const char *heading)
 {
 	struct strbuf href = STRBUF_INIT;
 	xmlNodePtr li = html_el(list, "li", "doc-card");
 	xmlNodePtr meta;
 
 	doc_path(o, d, &href);
-	html_link(html_el(li, "h3", NULL), href.buf, d->meta.title);
+	html_link(html_el(li, heading, NULL), href.buf, d->meta.title);
 	meta = html_el(li, "p", "doc-card-meta");
 	join_list(meta, &d->meta.issuers, "、");
 	if (d->meta.doc_number) {
@@ -63,13 +64,15 @@ static void doc_card(const struct output *o, xmlNodePtr list, const struct docum
 	strbuf_release(&href);
 }
 
-static void fill_doc_list(const struct output *o, xmlDocPtr page)
+/* The policies, newest first, each with its interpretations; `heading`
+ * is the tag of each title, one level below the list's own heading. */
+static void fill_doc_list(const struct output *o, xmlDocPtr page, const char *heading)
 {
 	xmlNodePtr list = html_slot(page, "doc-list");
 
 	for (size_t i = 0; list && i < o->model->ndocs; i++)
 		if (o->model->by_date[i]->meta.kind == DOC_POLICY)
-			doc_card(o, list, o->model->by_date[i]);
+			doc_card(o, list, o->model->by_date[i], heading);
 }
 
 static void slot_number(xmlDocPtr page, const char *slot, size_t n)
@@ -140,7 +143,7 @@ static int write_home(struct output *o)
 	slot_number(page, "count-policies", policies);
 	slot_number(page, "count-interpretations", m->ndocs - policies);
 	slot_number(page, "count-measures", measures);
-	fill_doc_list(o, page);
+	fill_doc_list(o, page, "h3");
 	fill_layout(o, page, "", NULL);
 	return output_page(o, "index.html", page);
 }
@@ -149,7 +152,7 @@ static int write_list(struct output *o)
 {
 	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_LIST);
 
-	fill_doc_list(o, page);
+	fill_doc_list(o, page, "h2");
 	fill_layout(o, page, "policies/", NULL);
 	return output_page(o, "policies/index.html", page);
 }
