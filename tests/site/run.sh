@@ -45,3 +45,4 @@ check "site: sub-path feed and sitemap use the base URL" \
 
 tests/site/vnu.sh "$site"
 node tests/browser/axe.mjs "$site"
+node tests/browser/layout.mjs "$site"
