@@ -104,7 +104,8 @@ static void add_section(struct document *doc, struct arena *a, struct slug_set *
 	struct section *s = ARENA_PUSH(a, doc->sections, doc->nsections, doc->asections);
 	size_t numlen;
 
-	markdown_plain_text(node, &text);
+	/* A measure's title is its bold lead, not the whole paragraph. */
+	markdown_plain_text(is_measure ? cmark_node_first_child(node) : node, &text);
 	if (is_measure) {
 		/* The lead sentence's full stop is punctuation, not part of the title. */
 		while (text.len >= 3 && (!strcmp(text.buf + text.len - 3, "。") ||
@@ -220,6 +221,8 @@ int document_load(struct document *doc, struct arena *a, const char *path, const
 		return -1;
 	}
 	ret = load_meta(doc, a, text.buf, text.len, &body_start, &body_line, diags);
+	doc->source = arena_strndup(a, text.buf, text.len);
+	doc->body_line = body_line;
 	doc->root = markdown_parse(text.buf + body_start, text.len - body_start);
 	find_sections(doc, a);
 	find_citations(doc, a, body_line);
@@ -232,4 +235,26 @@ void document_release(struct document *doc)
 	if (doc->root)
 		cmark_node_free(doc->root);
 	doc->root = NULL;
+}
+
+int document_locate(const struct document *doc, unsigned from_line, const char *needle,
+		    unsigned *line, unsigned *col)
+{
+	const char *p = doc->source, *hit;
+	unsigned n = 1;
+
+	while (n < from_line && (p = strchr(p, '\n'))) {
+		p++;
+		n++;
+	}
+	if (!p || !(hit = strstr(p, needle)))
+		return 0;
+	for (; p < hit; p++)
+		n += *p == '\n';
+	const char *start = hit;
+	while (start > doc->source && start[-1] != '\n')
+		start--;
+	*line = n;
+	*col = diag_column(start, (size_t)(hit - start));
+	return 1;
 }

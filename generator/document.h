@@ -9,6 +9,7 @@
 #include "frontmatter.h"
 
 struct cmark_node;
+struct task;
 
 /*
  * A heading or a measure (a paragraph opening with a bold numbered lead),
@@ -22,6 +23,7 @@ struct section {
 	const char *text;	/* the whole heading or bold lead, plain text */
 	const char *id;		/* unique within the page */
 	struct cmark_node *node;
+	struct task *task;	/* the task a measure became, or NULL */
 };
 
 /* A document number (文号) mentioned in the body. */
@@ -35,6 +37,8 @@ struct document {
 	const char *path;	/* the content file, for diagnostics */
 	const char *slug;	/* from the file name; the URL is /policies/<slug>/ */
 	struct doc_meta meta;
+	const char *source;	/* the whole file, for locating names in diagnostics */
+	unsigned body_line;	/* file line of the body's first line */
 	struct cmark_node *root;	/* owned: freed by document_release */
 	struct section *sections;
 	size_t nsections, asections;
@@ -47,6 +51,8 @@ struct document {
 	size_t ninterpretations, ainterpretations;
 	struct document **cited_by;
 	size_t ncited_by, acited_by;
+	struct task **tasks;	/* in document order */
+	size_t ntasks, atasks;
 };
 
 /* Parse front matter and body of the file at `path`, whose slug is `slug`.
@@ -55,6 +61,11 @@ int document_load(struct document *doc, struct arena *a, const char *path, const
 		  struct diag_list *diags);
 
 void document_release(struct document *doc);
+
+/* The 1-based line and column of the first occurrence of `needle` in the
+ * file at or after line `from_line`; 0 when it is not found. */
+int document_locate(const struct document *doc, unsigned from_line, const char *needle,
+		    unsigned *line, unsigned *col);
 
 /* Number of measures in the document. */
 size_t document_measure_count(const struct document *doc);

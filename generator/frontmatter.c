@@ -7,7 +7,7 @@
 
 static const char *const meta_keys[] = {
 	"title", "doc_number", "issuer", "date", "region", "level", "kind", "genre",
-	"status", "plan_period", "based_on", "summary", "interprets", NULL,
+	"status", "plan_period", "based_on", "summary", "interprets", "tasks", NULL,
 };
 
 static const char *const levels[] = { "省级", "市级", "县区级", NULL };
@@ -145,6 +145,14 @@ static int read_enum_fields(struct doc_meta *m, const struct ynode *root, const 
 		if (!*l)
 			ret = diag_error(diags, path, n->line, n->col,
 					 "unknown level \"%s\"; use 省级, 市级 or 县区级", n->value);
+	}
+	if ((n = yaml_get(root, "tasks")) && n->kind == YAML_SCALAR) {
+		if (!strcmp(n->value, "none"))
+			m->no_tasks = 1;
+		else if (strcmp(n->value, "measures"))
+			ret = diag_error(diags, path, n->line, n->col,
+					 "\"tasks\" must be measures (the default) or none, not "
+					 "\"%s\"", n->value);
 	}
 	if ((n = yaml_get(root, "doc_number"))) {
 		m->doc_number_line = n->line;

@@ -35,6 +35,7 @@ struct doc_meta {
 	struct strlist based_on;
 	const char *summary;
 	const char *interprets;	/* slug, interpretations only */
+	int no_tasks;		/* tasks: none — its measures are not tasks */
 	unsigned interprets_line, interprets_col;
 };
 

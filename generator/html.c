@@ -11,6 +11,10 @@ static const char *const template_files[TEMPLATE_COUNT] = {
 	[TEMPLATE_POLICY] = "policy.html",
 	[TEMPLATE_LIST] = "list.html",
 	[TEMPLATE_NOT_FOUND] = "404.html",
+	[TEMPLATE_TASKS] = "tasks.html",
+	[TEMPLATE_DEPARTMENTS] = "departments.html",
+	[TEMPLATE_DEPARTMENT] = "department.html",
+	[TEMPLATE_DEADLINES] = "deadlines.html",
 };
 
 static const char *const url_attrs[] = { "href", "src", "action", NULL };

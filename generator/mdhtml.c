@@ -3,6 +3,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <libxml/HTMLparser.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -12,12 +13,24 @@
 #include "markdown.h"
 #include "model.h"
 #include "strbuf.h"
+#include "taskview.h"
+#include "xalloc.h"
+
+/* A department name to link in running text. */
+struct dept_name {
+	const char *name;
+	size_t len;
+	const struct dept *dept;
+};
 
 struct render {
 	const struct document *doc;
 	const struct model *model;
 	struct strbuf scratch;
 	unsigned tables;
+	struct dept_name *names;	/* the document region's names, longest first */
+	size_t nnames, anames;
+	int no_links;			/* inside a heading or a link */
 };
 
 static void render_children(struct render *r, xmlNodePtr parent, cmark_node *node);
@@ -40,14 +53,48 @@ static int safe_url(const char *url)
 	return 1;
 }
 
-/* Text with document numbers of site documents turned into links. */
+/* The longest department name at `text`, or NULL. */
+static const struct dept_name *dept_at(const struct render *r, const char *text, size_t len)
+{
+	for (size_t i = 0; i < r->nnames; i++) {
+		const struct dept_name *n = &r->names[i];
+		if (n->len <= len && n->name[0] == text[0] && !memcmp(n->name, text, n->len))
+			return n;
+	}
+	return NULL;
+}
+
+/* Text with department names linked to their pages. */
+static void render_depts(struct render *r, xmlNodePtr parent, const char *text, size_t len)
+{
+	size_t done = 0;
+
+	for (size_t i = 0; i < len && !r->no_links;) {
+		const struct dept_name *n = dept_at(r, text + i, len - i);
+		if (!n) {
+			i++;
+			continue;
+		}
+		html_text_len(parent, text + done, i - done);
+		taskview_dept_path(r->model, n->dept, &r->scratch);
+		xmlNodePtr a = html_el(parent, "a", "dept");
+		html_attr(a, "href", r->scratch.buf);
+		html_text_len(a, text + i, n->len);
+		i += n->len;
+		done = i;
+	}
+	html_text_len(parent, text + done, len - done);
+}
+
+/* Text with document numbers of site documents and department names
+ * turned into links. */
 static void render_text(struct render *r, xmlNodePtr parent, const char *lit)
 {
 	struct docnum_match m;
 	size_t len = strlen(lit), done = 0, from = 0;
 
 	docnum_match_init(&m);
-	while (docnum_find(lit, len, from, &m)) {
+	while (!r->no_links && docnum_find(lit, len, from, &m)) {
 		size_t off;
 		struct document *target = model_find_docnum(r->model, lit + m.prefix_start,
 							     m.core_start - m.prefix_start,
@@ -56,7 +103,7 @@ static void render_text(struct render *r, xmlNodePtr parent, const char *lit)
 		if (!target || target == r->doc)
 			continue;
 		size_t start = m.prefix_start + off;
-		html_text_len(parent, lit + done, start - done);
+		render_depts(r, parent, lit + done, start - done);
 		strbuf_reset(&r->scratch);
 		strbuf_addf(&r->scratch, "%spolicies/%s/", r->model->config.base_path, target->slug);
 		xmlNodePtr a = html_el(parent, "a", "docnum");
@@ -65,7 +112,7 @@ static void render_text(struct render *r, xmlNodePtr parent, const char *lit)
 		html_text_len(a, lit + start, m.end - start);
 		done = m.end;
 	}
-	html_text_len(parent, lit + done, len - done);
+	render_depts(r, parent, lit + done, len - done);
 	docnum_match_release(&m);
 }
 
@@ -100,7 +147,10 @@ static void render_link(struct render *r, xmlNodePtr parent, cmark_node *node)
 	html_attr(a, "href", url);
 	if (title && *title)
 		html_attr(a, "title", title);
+	int saved = r->no_links;
+	r->no_links = 1;
 	render_children(r, a, node);
+	r->no_links = saved;
 }
 
 static void render_image(struct render *r, xmlNodePtr parent, cmark_node *node)
@@ -146,7 +196,10 @@ static void render_table(struct render *r, xmlNodePtr parent, cmark_node *node)
 		xmlNodePtr group = header ? html_el(table, "thead", NULL)
 					  : (body ? body : (body = html_el(table, "tbody", NULL)));
 		xmlNodePtr tr = html_el(group, "tr", NULL);
+		const struct task *task = cmark_node_get_user_data(row);
 		uint16_t col = 0;
+		if (task)
+			html_attr(tr, "id", task->anchor);
 		for (cmark_node *cell = cmark_node_first_child(row); cell;
 		     cell = cmark_node_next(cell), col++) {
 			const char *cls = NULL;
@@ -161,6 +214,23 @@ static void render_table(struct render *r, xmlNodePtr parent, cmark_node *node)
 	}
 }
 
+/* A task the editors wrote as a ```task block: its title, then its card. */
+static void render_task_block(struct render *r, xmlNodePtr parent, const struct task *t)
+{
+	xmlNodePtr box = html_el(parent, "div", "task-block");
+
+	html_attr(box, "id", t->anchor);
+	xmlNodePtr p = html_el(box, "p", "task-block-title");
+	if (*t->number) {
+		html_text(p, t->number);
+		html_text(p, " ");
+	}
+	html_text(p, t->title);
+	if (t->text != t->title)
+		html_text(html_el(box, "p", NULL), t->text);
+	taskview_card(r->model, box, t);
+}
+
 static void render_heading(struct render *r, xmlNodePtr parent, cmark_node *node)
 {
 	const struct section *s = cmark_node_get_user_data(node);
@@ -170,7 +240,9 @@ static void render_heading(struct render *r, xmlNodePtr parent, cmark_node *node
 
 	if (s)
 		html_attr(h, "id", s->id);
+	r->no_links = 1;
 	render_children(r, h, node);
+	r->no_links = 0;
 }
 
 static void render_paragraph(struct render *r, xmlNodePtr parent, cmark_node *node)
@@ -181,6 +253,8 @@ static void render_paragraph(struct render *r, xmlNodePtr parent, cmark_node *no
 	if (s)
 		html_attr(p, "id", s->id);
 	render_children(r, p, node);
+	if (s && s->task)
+		taskview_card(r->model, parent, s->task);
 }
 
 static void render_list(struct render *r, xmlNodePtr parent, cmark_node *node)
@@ -235,6 +309,11 @@ static void render_node(struct render *r, xmlNodePtr parent, cmark_node *node)
 		render_children(r, html_el(parent, "li", NULL), node);
 		return;
 	case CMARK_NODE_CODE_BLOCK: {
+		const struct task *task = cmark_node_get_user_data(node);
+		if (task) {
+			render_task_block(r, parent, task);
+			return;
+		}
 		xmlNodePtr code = html_el(html_el(parent, "pre", NULL), "code", NULL);
 		html_text(code, cmark_node_get_literal(node));
 		return;
@@ -290,10 +369,34 @@ static void render_children(struct render *r, xmlNodePtr parent, cmark_node *nod
 		render_node(r, parent, c);
 }
 
+static void add_name(void *ctx, const char *name, struct dept *d)
+{
+	struct render *r = ctx;
+
+	if (r->nnames == r->anames) {
+		r->anames = r->anames ? r->anames * 2 : 32;
+		r->names = xrealloc(r->names, r->anames * sizeof(*r->names));
+	}
+	r->names[r->nnames++] = (struct dept_name){ name, strlen(name), d };
+}
+
+static int compare_names(const void *pa, const void *pb)
+{
+	const struct dept_name *a = pa, *b = pb;
+
+	if (a->len != b->len)
+		return a->len > b->len ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
 void mdhtml_render(xmlNodePtr parent, const struct document *doc, const struct model *model)
 {
-	struct render r = { doc, model, STRBUF_INIT, 0 };
+	struct render r = { doc, model, STRBUF_INIT, 0, NULL, 0, 0, 0 };
 
+	dept_each_name(&model->depts, doc->meta.region, add_name, &r);
+	if (r.nnames)
+		qsort(r.names, r.nnames, sizeof(*r.names), compare_names);
 	render_children(&r, parent, doc->root);
 	strbuf_release(&r.scratch);
+	free(r.names);
 }

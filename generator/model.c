@@ -133,10 +133,13 @@ int model_load(struct model *m, struct arena *a, const char *content_dir,
 	if (config_load(&m->config, a, path.buf, base_url, as_of, diags) < 0)
 		ret = -1;
 	strbuf_reset(&path);
+	strbuf_addf(&path, "%s/departments.yaml", content_dir);
+	if (dept_registry_load(&m->depts, a, path.buf, diags) < 0)
+		ret = -1;
+	strbuf_reset(&path);
 	strbuf_addf(&path, "%s/policies", content_dir);
 	if (load_documents(m, a, path.buf, diags) < 0)
 		ret = -1;
-	strbuf_release(&path);
 	if (check_doc_numbers(m, a, diags) < 0 || link_documents(m, a, diags) < 0)
 		ret = -1;
 	m->by_date = arena_calloc(a, m->ndocs ? m->ndocs : 1, sizeof(*m->by_date));
@@ -152,6 +155,13 @@ int model_load(struct model *m, struct arena *a, const char *content_dir,
 		if (d->ncited_by)
 			qsort(d->cited_by, d->ncited_by, sizeof(*d->cited_by), compare_newest);
 	}
+	if (task_extract_all(m, a, diags) < 0)
+		ret = -1;
+	strbuf_reset(&path);
+	strbuf_addf(&path, "%s/task-status.csv", content_dir);
+	if (task_read_reported(m, a, path.buf, diags) < 0)
+		ret = -1;
+	strbuf_release(&path);
 	return ret;
 }
 

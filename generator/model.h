@@ -6,7 +6,9 @@
 #include "arena.h"
 #include "config.h"
 #include "diag.h"
+#include "dept.h"
 #include "document.h"
+#include "task.h"
 
 /*
  * Everything one build knows: the settings and every document, linked to
@@ -18,9 +20,13 @@ struct model {
 	struct document *docs;	/* sorted by slug */
 	size_t ndocs, adocs;
 	struct document **by_date;	/* newest first, ties by slug */
+	struct dept_registry depts;
+	struct task **tasks;	/* by document slug, then document order */
+	size_t ntasks, atasks;
 };
 
-/* Read content/site.yaml and content/policies/, then link the documents.
+/* Read content/site.yaml, content/departments.yaml and content/policies/,
+ * link the documents and extract their tasks.
  * `base_url` and `as_of` override the settings when not NULL. */
 int model_load(struct model *m, struct arena *a, const char *content_dir,
 	       const char *base_url, const char *as_of, struct diag_list *diags);

@@ -28,6 +28,17 @@ int output_xml(struct output *o, const char *relpath, xmlDocPtr doc);
 /* The pages: home, document list, one page per document, 404. */
 int pages_write(struct output *o);
 
+/* /tasks/, /departments/ and one page per department, /deadlines/. */
+int taskpages_write(struct output *o);
+
+/* /data/: tasks and departments as JSON and CSV, and iCalendar files. */
+int data_write(struct output *o);
+
+/* Fill the layout's page-dependent parts: lang, title (from the page's
+ * <h1>), description, canonical URL of `path`, the as-of date. */
+void output_fill_layout(const struct output *o, xmlDocPtr page, const char *path,
+			const char *description);
+
 /* sitemap.xml, atom.xml and robots.txt. */
 int feeds_write(struct output *o);
 

@@ -5,6 +5,7 @@
 #include "mdhtml.h"
 #include "output.h"
 #include "strbuf.h"
+#include "taskview.h"
 
 static void doc_path(const struct output *o, const struct document *d, struct strbuf *out)
 {
@@ -83,8 +84,7 @@ static void slot_number(xmlDocPtr page, const char *slot, size_t n)
 	html_slot_text(page, slot, buf);
 }
 
-/* The layout's parts that depend on the page: title, description, URL. */
-static void fill_layout(const struct output *o, xmlDocPtr page, const char *path,
+void output_fill_layout(const struct output *o, xmlDocPtr page, const char *path,
 			const char *description)
 {
 	const struct site_config *cfg = &o->model->config;
@@ -144,7 +144,8 @@ static int write_home(struct output *o)
 	slot_number(page, "count-interpretations", m->ndocs - policies);
 	slot_number(page, "count-measures", measures);
 	fill_doc_list(o, page, "h3");
-	fill_layout(o, page, "", NULL);
+	taskview_glance(m, page, m->tasks, m->ntasks, measures);
+	output_fill_layout(o, page, "", NULL);
 	return output_page(o, "index.html", page);
 }
 
@@ -153,7 +154,7 @@ static int write_list(struct output *o)
 	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_LIST);
 
 	fill_doc_list(o, page, "h2");
-	fill_layout(o, page, "policies/", NULL);
+	output_fill_layout(o, page, "policies/", NULL);
 	return output_page(o, "policies/index.html", page);
 }
 
@@ -161,7 +162,7 @@ static int write_not_found(struct output *o)
 {
 	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_NOT_FOUND);
 
-	fill_layout(o, page, "404.html", NULL);
+	output_fill_layout(o, page, "404.html", NULL);
 	return output_page(o, "404.html", page);
 }
 
@@ -270,10 +271,11 @@ static int write_document(struct output *o, const struct document *d)
 		  d->ninterpretations);
 	link_list(o, page, "cited-by-section", "cited-by", d->cited_by, d->ncited_by);
 	fill_toc(page, d);
+	taskview_glance(o->model, page, d->tasks, d->ntasks, document_measure_count(d));
 	if ((body = html_slot(page, "body")))
 		mdhtml_render(body, d, o->model);
 	strbuf_addf(&path, "policies/%s/", d->slug);
-	fill_layout(o, page, path.buf, d->meta.summary);
+	output_fill_layout(o, page, path.buf, d->meta.summary);
 	strbuf_adds(&path, "index.html");
 	ret = output_page(o, path.buf, page);
 	strbuf_release(&path);

@@ -196,3 +196,44 @@ char *utf8_squeeze_wide_spaces(char *s)
 	s[w] = '\0';
 	return s;
 }
+
+/* Decode up to 63 code points of `s` into `out`; the count, or 64 when
+ * longer. */
+static size_t decode_short(const char *s, int32_t out[64])
+{
+	size_t len = strlen(s), pos = 0, n = 0;
+
+	while (pos < len) {
+		if (n == 63)
+			return 64;
+		out[n++] = utf8_next(s, len, &pos);
+	}
+	return n;
+}
+
+size_t utf8_distance(const char *a, const char *b)
+{
+	int32_t ca[64], cb[64];
+	size_t la = decode_short(a, ca), lb = decode_short(b, cb);
+	size_t row[64];
+
+	if (la >= 64 || lb >= 64)
+		return 64;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (ca[i - 1] != cb[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}

@@ -49,4 +49,9 @@ enum text_encoding utf8_check_text(const char *buf, size_t len, size_t *bad);
  * break folded into a space by YAML or a PDF means nothing in Chinese.
  * Returns `s`. */
 char *utf8_squeeze_wide_spaces(char *s);
+
+/* The edit distance between two strings, counted in code points; strings
+ * longer than 63 code points count as far apart (64). For "did you
+ * mean" suggestions. */
+size_t utf8_distance(const char *a, const char *b);
 #endif

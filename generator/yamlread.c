@@ -210,33 +210,6 @@ struct ynode *yaml_get(const struct ynode *map, const char *key)
 	return NULL;
 }
 
-/* Edit distance between two short ASCII keys. */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t row[64];
-
-	if (la >= 64 || lb >= 64)
-		return 64;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
 int yaml_check_keys(const struct ynode *map, const char *const *allowed, const char *file,
 		    struct diag_list *diags)
 {
@@ -249,7 +222,7 @@ int yaml_check_keys(const struct ynode *map, const char *const *allowed, const c
 		int known = 0;
 
 		for (const char *const *k = allowed; *k; k++) {
-			size_t d = edit_distance(key->value, *k);
+			size_t d = utf8_distance(key->value, *k);
 			if (!d)
 				known = 1;
 			if (d < best_dist) {

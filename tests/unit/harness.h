@@ -43,5 +43,7 @@ void test_numbering(void);
 void test_markdown(void);
 void test_yaml(void);
 void test_frontmatter(void);
+void test_clause(void);
+void test_deadline(void);
 
 #endif

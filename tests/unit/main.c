@@ -23,6 +23,8 @@ int main(void)
 	test_markdown();
 	test_yaml();
 	test_frontmatter();
+	test_clause();
+	test_deadline();
 	printf("# unit: %d passed, %d failed\n", test_counts.passed, test_counts.failed);
 	return test_counts.failed ? 1 : 0;
 }

@@ -1,0 +1,258 @@
+#include "dept.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fsio.h"
+#include "slug.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "yamlread.h"
+
+static const char *const dept_keys[] = {
+	"id", "name", "short", "aliases", "region", "level", "kind", NULL,
+};
+
+static const char *const dept_kinds[] = {
+	"government", "party", "collective", "agency", "hospital", "regulator", "group", "other",
+	NULL,
+};
+
+static int in_list(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(s, *list))
+			return 1;
+	return 0;
+}
+
+static const char *field(const struct ynode *map, const char *key, const char *path,
+			 struct diag_list *diags, int required, int *ret)
+{
+	const struct ynode *n = yaml_get(map, key);
+	const char *v;
+
+	if (!n) {
+		if (required)
+			*ret = diag_error(diags, path, map->line, map->col,
+					  "department without \"%s\"", key);
+		return NULL;
+	}
+	if (!(v = yaml_scalar(n, key, path, diags)) || !*v) {
+		if (v)
+			*ret = diag_error(diags, path, n->line, n->col, "\"%s\" is empty", key);
+		else
+			*ret = -1;
+		return NULL;
+	}
+	return v;
+}
+
+static int read_aliases(struct dept *d, struct arena *a, const struct ynode *map,
+			const char *path, struct diag_list *diags)
+{
+	const struct ynode *n = yaml_get(map, "aliases");
+
+	if (!n)
+		return 0;
+	if (n->kind == YAML_SCALAR) {
+		const char **slot = ARENA_PUSH(a, d->aliases.items, d->aliases.count, d->aliases.alloc);
+		*slot = n->value;
+		return 0;
+	}
+	if (n->kind != YAML_SEQUENCE)
+		return diag_error(diags, path, n->line, n->col, "\"aliases\" must be a list of names");
+	for (size_t i = 0; i < n->count; i++) {
+		const char *v = yaml_scalar(n->items[i], "aliases", path, diags);
+		if (!v)
+			return -1;
+		const char **slot = ARENA_PUSH(a, d->aliases.items, d->aliases.count, d->aliases.alloc);
+		*slot = v;
+	}
+	return 0;
+}
+
+static int read_dept(struct dept_registry *reg, struct arena *a, const struct ynode *map,
+		     const char *path, struct diag_list *diags)
+{
+	struct dept *d;
+	int ret = 0;
+
+	if (map->kind != YAML_MAPPING)
+		return diag_error(diags, path, map->line, map->col,
+				  "each department must be a mapping (id, name, region, …)");
+	if (yaml_check_keys(map, dept_keys, path, diags) < 0)
+		ret = -1;
+	d = ARENA_PUSH(a, reg->items, reg->count, reg->alloc);
+	d->line = map->line;
+	d->id = field(map, "id", path, diags, 1, &ret);
+	d->name = field(map, "name", path, diags, 1, &ret);
+	d->short_name = field(map, "short", path, diags, 0, &ret);
+	d->region = field(map, "region", path, diags, 1, &ret);
+	d->level = field(map, "level", path, diags, 1, &ret);
+	d->kind = field(map, "kind", path, diags, 1, &ret);
+	if (read_aliases(d, a, map, path, diags) < 0)
+		ret = -1;
+	if (d->id && !slug_is_valid(d->id))
+		ret = diag_error(diags, path, yaml_get(map, "id")->line, yaml_get(map, "id")->col,
+				 "bad department id \"%s\": use lower-case ASCII letters, digits "
+				 "and '-'", d->id);
+	if (d->kind && !in_list(d->kind, dept_kinds))
+		ret = diag_error(diags, path, yaml_get(map, "kind")->line,
+				 yaml_get(map, "kind")->col,
+				 "unknown department kind \"%s\"; use government, party, collective, "
+				 "agency, hospital, regulator, group or other", d->kind);
+	if (ret < 0)
+		reg->count--;
+	return ret;
+}
+
+/* Every name a department answers to within its region. */
+static size_t names_of(const struct dept *d, const char *out[], size_t max)
+{
+	size_t n = 0;
+
+	out[n++] = d->name;
+	if (d->short_name)
+		out[n++] = d->short_name;
+	for (size_t i = 0; i < d->aliases.count && n < max; i++)
+		out[n++] = d->aliases.items[i];
+	return n;
+}
+
+#define DEPT_MAX_NAMES 32
+
+static int check_unique(const struct dept_registry *reg, const char *path,
+			struct diag_list *diags)
+{
+	int ret = 0;
+
+	for (size_t i = 0; i < reg->count; i++) {
+		const struct dept *d = &reg->items[i];
+		const char *mine[DEPT_MAX_NAMES];
+		size_t nm = names_of(d, mine, DEPT_MAX_NAMES);
+		for (size_t j = 0; j < i; j++) {
+			const struct dept *e = &reg->items[j];
+			const char *theirs[DEPT_MAX_NAMES];
+			size_t nt = names_of(e, theirs, DEPT_MAX_NAMES);
+			if (!strcmp(d->id, e->id))
+				ret = diag_error(diags, path, d->line, 0,
+						 "duplicate department id \"%s\" (first at line %u)",
+						 d->id, e->line);
+			if (strcmp(d->region, e->region))
+				continue;
+			for (size_t x = 0; x < nm; x++)
+				for (size_t y = 0; y < nt; y++)
+					if (!strcmp(mine[x], theirs[y]))
+						ret = diag_error(diags, path, d->line, 0,
+								 "\"%s\" names both %s and %s in "
+								 "%s; a name must be unique "
+								 "within its region", mine[x],
+								 e->id, d->id, d->region);
+		}
+	}
+	return ret;
+}
+
+static int compare_dept(const void *pa, const void *pb)
+{
+	const struct dept *a = pa, *b = pb;
+	int c = strcmp(a->region, b->region);
+
+	return c ? c : strcmp(a->id, b->id);
+}
+
+int dept_registry_load(struct dept_registry *reg, struct arena *a, const char *path,
+		       struct diag_list *diags)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct ynode *root;
+	int ret = 0;
+
+	memset(reg, 0, sizeof(*reg));
+	if (!fsio_is_file(path))
+		return 0;
+	if (fsio_read_text(path, &text, diags) < 0) {
+		strbuf_release(&text);
+		return -1;
+	}
+	root = yaml_read(a, text.buf, text.len, path, 1, diags);
+	strbuf_release(&text);
+	if (!root)
+		return -1;
+	if (root->kind == YAML_MAPPING && !root->count)
+		return 0;
+	if (root->kind != YAML_SEQUENCE)
+		return diag_error(diags, path, root->line, root->col,
+				  "the department registry must be a list of departments");
+	for (size_t i = 0; i < root->count; i++)
+		if (read_dept(reg, a, root->items[i], path, diags) < 0)
+			ret = -1;
+	if (check_unique(reg, path, diags) < 0)
+		ret = -1;
+	if (reg->count)
+		qsort(reg->items, reg->count, sizeof(*reg->items), compare_dept);
+	return ret;
+}
+
+struct dept *dept_resolve(const struct dept_registry *reg, const char *region, const char *name)
+{
+	for (size_t i = 0; i < reg->count; i++) {
+		struct dept *d = &reg->items[i];
+		const char *names[DEPT_MAX_NAMES];
+		size_t n = names_of(d, names, DEPT_MAX_NAMES);
+		if (strcmp(d->region, region))
+			continue;
+		for (size_t k = 0; k < n; k++)
+			if (!strcmp(names[k], name))
+				return d;
+	}
+	for (size_t i = 0; i < reg->count; i++)
+		if (!strcmp(reg->items[i].name, name))
+			return &reg->items[i];
+	return NULL;
+}
+
+const char *dept_suggest(const struct dept_registry *reg, const char *region, const char *name)
+{
+	const char *best = NULL;
+	size_t best_dist = (strlen(name) / 3 + 2) / 2 + 1;
+
+	for (size_t i = 0; i < reg->count; i++) {
+		const struct dept *d = &reg->items[i];
+		const char *names[DEPT_MAX_NAMES];
+		size_t n = names_of(d, names, DEPT_MAX_NAMES);
+		if (strcmp(d->region, region))
+			continue;
+		for (size_t k = 0; k < n; k++) {
+			size_t dist = utf8_distance(name, names[k]);
+			if (dist < best_dist) {
+				best_dist = dist;
+				best = names[k];
+			}
+		}
+	}
+	return best;
+}
+
+struct dept *dept_find_id(const struct dept_registry *reg, const char *id)
+{
+	for (size_t i = 0; i < reg->count; i++)
+		if (!strcmp(reg->items[i].id, id))
+			return &reg->items[i];
+	return NULL;
+}
+
+void dept_each_name(const struct dept_registry *reg, const char *region,
+		    void (*fn)(void *ctx, const char *name, struct dept *d), void *ctx)
+{
+	for (size_t i = 0; i < reg->count; i++) {
+		struct dept *d = &reg->items[i];
+		const char *names[DEPT_MAX_NAMES];
+		size_t n = names_of(d, names, DEPT_MAX_NAMES);
+		if (strcmp(d->region, region))
+			continue;
+		for (size_t k = 0; k < n; k++)
+			fn(ctx, names[k], d);
+	}
+}

@@ -1,0 +1,68 @@
+#include "json.h"
+
+#include <string.h>
+
+void json_string(struct strbuf *out, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	if (!s) {
+		strbuf_adds(out, "null");
+		return;
+	}
+	strbuf_addch(out, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': strbuf_adds(out, "\\\""); continue;
+		case '\\': strbuf_adds(out, "\\\\"); continue;
+		case '\n': strbuf_adds(out, "\\n"); continue;
+		case '\r': strbuf_adds(out, "\\r"); continue;
+		case '\t': strbuf_adds(out, "\\t"); continue;
+		default: break;
+		}
+		if (*p < 0x20 || *p == '<' || *p == '>' || *p == '&') {
+			strbuf_adds(out, "\\u00");
+			strbuf_addch(out, hex[*p >> 4]);
+			strbuf_addch(out, hex[*p & 15]);
+		} else if (*p == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
+			/* U+2028 and U+2029 end lines in older JavaScript. */
+			strbuf_adds(out, p[2] == 0xA8 ? "\\u2028" : "\\u2029");
+			p += 2;
+		} else {
+			strbuf_addch(out, *p);
+		}
+	}
+	strbuf_addch(out, '"');
+}
+
+void csv_field(struct strbuf *out, const char *s)
+{
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\n\r")) {
+		strbuf_adds(out, s);
+		return;
+	}
+	strbuf_addch(out, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			strbuf_addch(out, '"');
+		strbuf_addch(out, *s);
+	}
+	strbuf_addch(out, '"');
+}
+
+void ics_text(struct strbuf *out, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '\\' || *s == ';' || *s == ',')
+			strbuf_addch(out, '\\');
+		if (*s == '\n') {
+			strbuf_adds(out, "\\n");
+			continue;
+		}
+		if ((unsigned char)*s < 0x20)
+			continue;
+		strbuf_addch(out, *s);
+	}
+}

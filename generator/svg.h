@@ -1,0 +1,23 @@
+#ifndef POLICYSITE_SVG_H
+#define POLICYSITE_SVG_H
+
+#include <libxml/tree.h>
+
+#include "model.h"
+
+/*
+ * Charts written as inline SVG: no script, no chart library. Each has
+ * role="img", a <title> and a <desc> that says the numbers in words, and
+ * carries its meaning in text and shape, not colour alone. Coordinates
+ * are printed in the C locale with fixed precision, so output is stable.
+ */
+
+/* Bars of task counts by status, each labelled with its name and count. */
+void svg_status_bars(xmlNodePtr parent, const size_t counts[TASK_STATUS_COUNT],
+		     const char *title);
+
+/* A timeline of dated tasks by quarter: a dot per task, a cross for an
+ * overdue one, stacked in their quarter, and the as-of date as a line. */
+void svg_timeline(const struct model *m, xmlNodePtr parent, struct task *const *tasks, size_t n);
+
+#endif
