@@ -36,6 +36,9 @@ static xmlNodePtr svg_root(xmlNodePtr parent, double w, double h, const char *ti
 	html_attr(svg, "xmlns", SVG_NS);
 	strbuf_addf(&sb, "0 0 %.0f %.0f", w, h);
 	html_attr(svg, "viewBox", sb.buf);
+	/* Its own size, so text keeps its size; CSS shrinks it on a phone. */
+	num_attr(svg, "width", w);
+	num_attr(svg, "height", h);
 	html_attr(svg, "role", "img");
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "%s-title %s-desc", id, id);
@@ -117,38 +120,9 @@ void svg_status_bars(xmlNodePtr parent, const size_t counts[TASK_STATUS_COUNT],
 	strbuf_release(&label);
 }
 
-/* Quarters since year 0, for the x axis. */
-static int quarter_of(const struct date *d)
-{
-	return d->year * 4 + (d->month ? d->month - 1 : 11) / 3;
-}
-
-static void timeline_axis(xmlNodePtr svg, int q0, int q1, double x0, double qw, double base)
-{
-	struct strbuf sb = STRBUF_INIT;
-	xmlNodePtr axis = html_el(svg, "line", NULL);
-
-	num_attr(axis, "x1", x0);
-	num_attr(axis, "x2", x0 + (q1 - q0 + 1) * qw);
-	num_attr(axis, "y1", base);
-	num_attr(axis, "y2", base);
-	html_attr(axis, "stroke", "#57606a");
-	for (int q = q0; q <= q1; q++) {
-		if (q % 4)
-			continue;
-		double x = x0 + (q - q0) * qw;
-		xmlNodePtr tick = html_el(svg, "line", NULL);
-		num_attr(tick, "x1", x);
-		num_attr(tick, "x2", x);
-		num_attr(tick, "y1", base);
-		num_attr(tick, "y2", base + 6);
-		html_attr(tick, "stroke", "#57606a");
-		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%d", q / 4);
-		svg_text(svg, x + 2 * qw, base + 22, "middle", sb.buf);
-	}
-	strbuf_release(&sb);
-}
+#define TIMELINE_PER_ROW 10
+#define TIMELINE_CELL 12.0
+#define TIMELINE_YEAR_W (TIMELINE_PER_ROW * TIMELINE_CELL + 16)
 
 static void timeline_marker(xmlNodePtr svg, double cx, double cy, const struct task *t)
 {
@@ -170,66 +144,92 @@ static void timeline_marker(xmlNodePtr svg, double cx, double cy, const struct t
 		xmlNodePtr c = html_el(g, "circle", NULL);
 		num_attr(c, "cx", cx);
 		num_attr(c, "cy", cy);
-		html_attr(c, "r", "4");
+		html_attr(c, "r", "4.5");
 		html_attr(c, "fill", status_fill[t->status]);
 	}
 	strbuf_release(&sb);
 }
 
+static size_t rows_for(size_t n)
+{
+	return (n + TIMELINE_PER_ROW - 1) / TIMELINE_PER_ROW;
+}
+
+/* Each year is a column of markers, ten to a row, in deadline order; the
+ * as-of date is a dashed line at its place within its year. */
 void svg_timeline(const struct model *m, xmlNodePtr parent, struct task *const *tasks, size_t n)
 {
 	const struct date *as_of = &m->config.as_of;
-	int q0 = quarter_of(as_of), q1 = q0, stack[512] = { 0 }, tallest = 1;
-	size_t overdue = 0, later = 0;
+	int y0 = as_of->year, y1 = as_of->year;
+	size_t per_year[256] = { 0 }, overdue = 0, tallest = 1;
 	struct strbuf desc = STRBUF_INIT, sb = STRBUF_INIT;
 	char zh[32];
 
 	for (size_t i = 0; i < n; i++) {
-		int q = quarter_of(&tasks[i]->deadline);
-		q0 = q < q0 ? q : q0;
-		q1 = q > q1 ? q : q1;
+		y0 = tasks[i]->deadline.year < y0 ? tasks[i]->deadline.year : y0;
+		y1 = tasks[i]->deadline.year > y1 ? tasks[i]->deadline.year : y1;
 	}
-	q0 -= q0 % 4;
-	q1 += 3 - q1 % 4;
-	if (q1 - q0 >= 512)
-		q1 = q0 + 511;
+	if (y1 - y0 > 255)
+		y1 = y0 + 255;
 	for (size_t i = 0; i < n; i++) {
-		int q = quarter_of(&tasks[i]->deadline);
-		if (q <= q1 && ++stack[q - q0] > tallest)
-			tallest = stack[q - q0];
-		if (tasks[i]->status == TASK_OVERDUE)
-			overdue++;
-		else
-			later++;
+		int y = tasks[i]->deadline.year;
+		if (y <= y1 && rows_for(++per_year[y - y0]) > tallest)
+			tallest = rows_for(per_year[y - y0]);
+		overdue += tasks[i]->status == TASK_OVERDUE;
 	}
 	date_format_zh(as_of, zh);
-	strbuf_addf(&desc, "共 %zu 项有明确截止日期的任务，截至%s已逾期 %zu 项，其余 %zu 项。"
-		    "横轴为截止年份（按季度），每个标记代表一项任务。", n, zh, overdue, later);
-	const double x0 = 10, qw = 16, dot = 11;
-	double base = 40 + tallest * dot, width = x0 * 2 + (q1 - q0 + 1) * qw;
-	xmlNodePtr svg = svg_root(parent, width, base + 34, "任务截止时间分布", desc.buf,
+	strbuf_addf(&desc, "共 %zu 项有明确截止日期的任务，截至%s已逾期 %zu 项（以×表示），"
+		    "其余 %zu 项（以圆点表示）。", n, zh, overdue, n - overdue);
+	for (int y = y0; y <= y1; y++)
+		if (per_year[y - y0])
+			strbuf_addf(&desc, "%d年到期 %zu 项；", y, per_year[y - y0]);
+	const double top = 46, x0 = 8;
+	double base = top + (double)tallest * TIMELINE_CELL + 8;
+	double width = x0 * 2 + (y1 - y0 + 1) * TIMELINE_YEAR_W;
+	xmlNodePtr svg = svg_root(parent, width, base + 30, "任务截止时间分布", desc.buf,
 				  "timeline-chart");
-	memset(stack, 0, sizeof(stack));
+	size_t placed[256] = { 0 };
 	for (size_t i = 0; i < n; i++) {
-		int q = quarter_of(&tasks[i]->deadline);
-		if (q > q1)
+		int y = tasks[i]->deadline.year;
+		if (y > y1)
 			continue;
-		double cx = x0 + (q - q0) * qw + qw / 2;
-		double cy = base - 8 - stack[q - q0]++ * dot;
+		size_t k = placed[y - y0]++;
+		double cx = x0 + (y - y0) * TIMELINE_YEAR_W + 8 + (double)(k % TIMELINE_PER_ROW) * TIMELINE_CELL + 6;
+		double cy = base - 10 - (double)(k / TIMELINE_PER_ROW) * TIMELINE_CELL;
 		timeline_marker(svg, cx, cy, tasks[i]);
 	}
-	timeline_axis(svg, q0, q1, x0, qw, base);
-	double ax = x0 + (quarter_of(as_of) - q0) * qw +
-		    qw * ((as_of->month - 1) % 3 * 30 + as_of->day) / 92.0;
+	xmlNodePtr axis = html_el(svg, "line", NULL);
+	num_attr(axis, "x1", x0);
+	num_attr(axis, "x2", width - x0);
+	num_attr(axis, "y1", base);
+	num_attr(axis, "y2", base);
+	html_attr(axis, "stroke", "#57606a");
+	for (int y = y0; y <= y1; y++) {
+		double x = x0 + (y - y0) * TIMELINE_YEAR_W;
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%d", y);
+		svg_text(svg, x + TIMELINE_YEAR_W / 2, base + 20, "middle", sb.buf);
+		if (per_year[y - y0]) {
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "%zu项", per_year[y - y0]);
+			svg_text(svg, x + TIMELINE_YEAR_W / 2, base - 14 - (double)rows_for(per_year[y - y0]) * TIMELINE_CELL, "middle", sb.buf);
+		}
+	}
+	int doy = 0;
+	for (int mo = 1; mo < as_of->month; mo++)
+		doy += date_days_in_month(as_of->year, mo);
+	doy += as_of->day;
+	double ax = x0 + (as_of->year - y0) * TIMELINE_YEAR_W + TIMELINE_YEAR_W * doy / 366.0;
 	xmlNodePtr line = html_el(svg, "line", NULL);
 	num_attr(line, "x1", ax);
 	num_attr(line, "x2", ax);
-	num_attr(line, "y1", 18);
+	num_attr(line, "y1", 20);
 	num_attr(line, "y2", base);
 	html_attr(line, "stroke", "#1f2328");
 	html_attr(line, "stroke-dasharray", "4 3");
+	strbuf_reset(&sb);
 	strbuf_addf(&sb, "统计日 %s", zh);
-	svg_text(svg, ax, 12, ax > width / 2 ? "end" : "start", sb.buf);
+	svg_text(svg, ax, 14, ax > width / 2 ? "end" : "start", sb.buf);
 	strbuf_release(&desc);
 	strbuf_release(&sb);
 }

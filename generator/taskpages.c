@@ -131,7 +131,7 @@ static void region_table(const struct model *m, xmlNodePtr parent, size_t from, 
 		const struct dept *d = &m->depts.items[i];
 		tr = html_el(body, "tr", NULL);
 		taskview_dept_link(m, html_el(tr, "td", NULL), d);
-		html_text(html_el(tr, "td", NULL), d->kind);
+		html_text(html_el(tr, "td", NULL), taskview_dept_kind(d->kind));
 		snprintf(buf, sizeof(buf), "%zu", d->nled);
 		html_text(html_el(tr, "td", "align-right"), buf);
 		snprintf(buf, sizeof(buf), "%zu", d->nsupported);
@@ -168,7 +168,7 @@ static void dept_meta(xmlDocPtr page, const struct dept *d)
 	html_slot_text(page, "dept-region", d->region);
 	html_slot_text(page, "dept-name", d->name);
 	html_slot_text(page, "level", d->level);
-	html_slot_text(page, "kind", d->kind);
+	html_slot_text(page, "kind", taskview_dept_kind(d->kind));
 	if (d->short_name || d->aliases.count) {
 		html_slot(page, "row-aliases");
 		dd = html_slot(page, "aliases");

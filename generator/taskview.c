@@ -287,3 +287,18 @@ void taskview_glance(const struct model *m, xmlDocPtr page, struct task *const *
 	}
 	strbuf_release(&href);
 }
+
+const char *taskview_dept_kind(const char *kind)
+{
+	static const char *const kinds[][2] = {
+		{ "government", "政府部门" }, { "party", "党委部门" },
+		{ "collective", "下级政府（统称）" }, { "agency", "事业单位" },
+		{ "hospital", "医疗机构" }, { "regulator", "中央驻地监管机构" },
+		{ "group", "议事协调机构" }, { "other", "其他" },
+	};
+
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++)
+		if (!strcmp(kind, kinds[i][0]))
+			return kinds[i][1];
+	return kind;
+}

@@ -27,6 +27,9 @@ void taskview_card(const struct model *m, xmlNodePtr parent, const struct task *
 void taskview_table(const struct model *m, xmlNodePtr parent, struct task *const *tasks,
 		    size_t n, const char *label, int with_data);
 
+/* The reader's name of a department kind: government → 政府部门. */
+const char *taskview_dept_kind(const char *kind);
+
 /* Counts of tasks by status. */
 void taskview_count_status(struct task *const *tasks, size_t n, size_t counts[TASK_STATUS_COUNT]);
 
