@@ -1,43 +1,40 @@
-// Task table (/tasks/): filters, sortable columns, and the view kept in the URL
-// query so that a link reproduces it. Without JavaScript the form stays hidden
-// and the whole table shows. No innerHTML, no inline code: works under CSP.
+// Task table (/tasks/): filters, sorting, and the view in the URL query so a
+// link reproduces it. Without JavaScript the form stays hidden, all rows show.
 'use strict';
 (() => {
-  const form = document.getElementById('task-filters');
-  const table = document.getElementById('task-table');
-  if (!form || !table) return;
+  const $ = (id) => document.getElementById('task-' + id);
+  const [form, table, count, empty] = ['filters', 'table', 'count', 'empty'].map($);
+  if (!form || !table || !count) return;
   const tbody = table.tBodies[0];
   const rows = [...tbody.rows];
-  const count = document.getElementById('task-count');
-  const empty = document.getElementById('task-empty');
+  const heads = [...table.querySelectorAll('th[data-sort]')];
   const KEYS = ['dept', 'role', 'region', 'doc', 'status', 'year', 'q'];
   const STATUS = ['overdue', 'due-soon', 'in-progress', 'not-started', 'later', 'ongoing', 'done'];
   const ctl = (k) => form.elements[k];
   const coll = new Intl.Collator('zh-CN');
-  // NFKC folds full-width digits and letters (２０２５ = 2025); white space is dropped.
+  // NFKC folds full-width digits and letters (２ = 2); white space goes.
   const fold = (s) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
   const text = new Map(rows.map((r) => [r, fold(r.textContent)]));
-  const heads = [...table.querySelectorAll('th[data-sort]')];
-  let sort = '';
-  let dir = 'asc';
+  let sort = '', dir = 'asc';
 
-  // Sort key of a row for a column; '' sorts last in both directions.
+  // A row's sort key for a column; '' sorts last either way.
   const key = (r, th) => {
     const d = r.dataset;
     switch (th.dataset.sort) {
       case 'doc': return d.doc;
       case 'number': return +d.order;
       case 'deadline': return d.deadline;
-      case 'status': return (STATUS.indexOf(d.status) + 1) || 99;
+      case 'status': return STATUS.indexOf(d.status) + 1 || 99;
       case 'lead': if (!d.lead) return ''; // fall through
       default: return r.cells[th.cellIndex].textContent.trim();
     }
   };
 
+  // Filter, count and sort the rows; returns the control values.
   function apply() {
-    const v = Object.fromEntries(KEYS.map((k) => [k, ctl(k) ? ctl(k).value : '']));
+    const v = Object.fromEntries(KEYS.map((k) => [k, ctl(k)?.value || '']));
     const q = fold(v.q);
-    if (ctl('role')) ctl('role').disabled = !v.dept; // the role narrows a department
+    if (ctl('role')) ctl('role').disabled = !v.dept; // role narrows a department
     let shown = 0;
     for (const r of rows) {
       const d = r.dataset;
@@ -49,38 +46,36 @@
       r.hidden = !ok;
       shown += ok;
     }
-    count.textContent = (shown < rows.length ? `显示 ${shown} / ` : '') + `共 ${rows.length} 项任务`;
+    const t = (shown < rows.length ? `显示 ${shown} / ` : '') + `共 ${rows.length} 项任务`;
+    if (count.textContent !== t) count.textContent = t; // a live region: no repeats
     if (empty) empty.hidden = shown > 0;
 
     const th = heads.find((h) => h.dataset.sort === sort);
     for (const h of heads) {
-      if (h === th) h.setAttribute('aria-sort', dir === 'desc' ? 'descending' : 'ascending');
-      else h.removeAttribute('aria-sort');
+      if (h !== th) h.removeAttribute('aria-sort');
+      else h.setAttribute('aria-sort', dir === 'desc' ? 'descending' : 'ascending');
     }
     const sign = dir === 'desc' ? -1 : 1;
     const sorted = [...rows].sort((a, b) => {
-      let c = 0;
-      if (th) {
-        const x = key(a, th), y = key(b, th);
-        c = (x === '') - (y === '') ||
-          sign * (typeof x === 'number' ? x - y : coll.compare(x, y));
-      }
-      return c || a.dataset.order - b.dataset.order;
+      const x = th && key(a, th), y = th && key(b, th);
+      const c = th && ((x === '') - (y === '') ||
+        sign * (typeof x === 'number' ? x - y : coll.compare(x, y)));
+      return c || a.dataset.order - b.dataset.order; // ties: original order
     });
-    // Moving rows would drop the focus of a link inside one: put it back.
+    // Moving rows can drop the focus: restore it.
     const focus = document.activeElement;
     if (sorted.some((r, i) => r !== tbody.rows[i])) tbody.append(...sorted);
-    if (focus && focus !== document.activeElement) focus.focus({ preventScroll: true });
+    if (focus !== document.activeElement) focus?.focus({ preventScroll: true });
     return v;
   }
 
-  // Apply the controls and write them (only non-empty ones) to the URL query.
+  // Apply, and write the non-empty values to the URL query.
   function update() {
     const v = apply();
     const p = new URLSearchParams();
-    for (const k of KEYS) if (v[k] && !(k === 'role' && !v.dept)) p.set(k, v[k]);
+    for (const k of KEYS) if (v[k] && (k !== 'role' || v.dept)) p.set(k, v[k]);
     if (sort) p.set('sort', sort);
-    if (sort && dir === 'desc') p.set('dir', 'desc');
+    if (sort && dir === 'desc') p.set('dir', dir);
     const qs = p.toString();
     history.replaceState(history.state, '', location.pathname + (qs ? '?' + qs : '') + location.hash);
   }
@@ -88,10 +83,8 @@
   // Set the controls from the URL query (unknown values become '').
   function load() {
     const p = new URLSearchParams(location.search);
-    for (const k of KEYS) {
-      const c = ctl(k);
-      if (!c) continue;
-      c.value = p.get(k) || '';
+    for (const c of KEYS.map(ctl).filter(Boolean)) {
+      c.value = p.get(c.name) || '';
       if (c.selectedIndex < 0) c.value = '';
     }
     sort = heads.some((h) => h.dataset.sort === p.get('sort')) ? p.get('sort') : '';
@@ -119,12 +112,10 @@
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    clearTimeout(timer);
     update();
   });
   form.addEventListener('reset', (e) => {
-    e.preventDefault();
-    clearTimeout(timer);
+    e.preventDefault(); // clear rather than restore defaults; the sort too
     for (const k of KEYS) if (ctl(k)) ctl(k).value = '';
     sort = '';
     update();

@@ -51,7 +51,8 @@ static void filter_options(const struct model *m, xmlDocPtr page)
 		for (size_t i = 0; i < m->ndocs; i++) {
 			int seen = 0;
 			for (size_t j = 0; j < i; j++)
-				seen |= !strcmp(m->docs[j].meta.region, m->docs[i].meta.region);
+				seen |= m->docs[j].ntasks &&
+					!strcmp(m->docs[j].meta.region, m->docs[i].meta.region);
 			if (!seen && m->docs[i].ntasks)
 				add_option(sel, m->docs[i].meta.region, m->docs[i].meta.region);
 		}

@@ -9,6 +9,11 @@
 // it runs against the fixture (tests/browser/fixtures/tasks) and a built site.
 // One `ok - tasks: …` / `not ok - tasks: …` line per check, details indented
 // by 4 spaces. Exit 0 if all pass, 1 if not, 2 on misuse.
+//
+//   node tests/browser/tasks.mjs build/site
+//   node tests/browser/tasks.mjs build/site-sub --prefix /sub/
+//   node tests/browser/tasks.mjs tests/browser/fixtures/tasks --path ''
+//     (the fixture's assets/ is a symlink to the repository's assets/)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -136,6 +141,16 @@ function pageHelpers() {
     options(id) {
       return [...document.querySelectorAll(`#${id} option`)].map((o) => o.value).filter(Boolean);
     },
+    // Distinct values of a data-* attribute over the rows, with row counts
+    // (data-supports is a list; data-lead and data-supports count as 'dept').
+    values(key) {
+      const n = {};
+      for (const r of rows()) {
+        const vs = key === 'dept' ? [r.dataset.lead, ...supports(r)] : [r.dataset[key]];
+        for (const v of new Set(vs.filter(Boolean))) n[v] = (n[v] ?? 0) + 1;
+      }
+      return n;
+    },
   };
 }
 
@@ -145,7 +160,7 @@ const server = await serve(dir, values.prefix);
 const url = new URL(pagePath.split('/').map(encodeURIComponent).join('/'), server.url).href;
 const browser = await launchBrowser();
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-context.setDefaultTimeout(5000); // a broken page should fail fast, not in 30 s per step
+context.setDefaultTimeout(3000); // a broken page should fail fast, not in 30 s per step
 await context.addInitScript({ content: `(${pageHelpers})();` });
 // Serve every page with a strict CSP, as a careful host would.
 await context.route('**/*', async (route) => {
@@ -178,6 +193,7 @@ const fresh = async (query = '') => {
 const countText = (shown, total) => (shown === total ? '' : `显示 ${shown} / `) + `共 ${total} 项任务`;
 const sameSet = (a, b) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 const params = (search) => Object.fromEntries(new URLSearchParams(search));
+const rowsN = (n) => `${n} row${n === 1 ? '' : 's'}`;
 const list = (xs, max = 8) => (xs.length > max ? xs.slice(0, max).join(', ') + `, … (${xs.length})` : xs.join(', ') || '(none)');
 
 // Compares what the page shows with the expected rows; returns problems.
@@ -231,6 +247,23 @@ if (!base) {
   process.exit(1);
 }
 
+await check('the page script builds no HTML from strings and runs no strings as code', async () => {
+  const srcs = await page.evaluate(() => [...document.scripts].map((s) => s.src).filter((s) => /\/tasks\.js(\?|$)/.test(s)));
+  if (!srcs.length) return ['no <script src=".../tasks.js"> on the page'];
+  const out = [];
+  const BAD = /\.(innerHTML|outerHTML|insertAdjacentHTML)\b|\bdocument\.write|\beval\s*\(|\bnew\s+Function\b|\bset(Timeout|Interval)\s*\(\s*['"`]/g;
+  for (const src of srcs) {
+    const res = await page.request.get(src);
+    if (!res.ok()) {
+      out.push(`${src}: HTTP status ${res.status()}`);
+      continue;
+    }
+    const code = (await res.text()).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ''); // roughly: drop comments
+    for (const m of code.matchAll(BAD)) out.push(`${new URL(src).pathname}: uses ${m[0]}`);
+  }
+  return out;
+});
+
 // Departments by how many rows they lead or support.
 const depts = [];
 for (const d of await options('f-dept')) depts.push({ d, n: (await expectRows({ dept: d })).length });
@@ -260,7 +293,6 @@ async function deptCheck(d) {
   return out;
 }
 const nOf = (d) => depts.find((x) => x.d === d)?.n;
-const rowsN = (n) => `${n} row${n === 1 ? '' : 's'}`;
 await check(`department with the most rows (${bigDept}, ${rowsN(nOf(bigDept))}): lead or support, count, URL, link reproduces it`, () => deptCheck(bigDept));
 await check(`department with the fewest rows (${smallDept}, ${rowsN(nOf(smallDept))}): lead or support, count, URL, link reproduces it`, () => deptCheck(smallDept));
 
@@ -274,6 +306,19 @@ await check(`role narrows the department (${bigDept}): lead = data-lead, support
     out.push(...compare(s, await expectRows({ dept: bigDept, role }), `role=${role}`));
     out.push(...compareQuery(s, { dept: bigDept, role }, `role=${role}`));
   }
+  return out;
+});
+
+await check('every department, region, document, status and year in the rows has an option in its filter', async () => {
+  const out = [];
+  for (const [key, id] of [['dept', 'f-dept'], ['region', 'f-region'], ['doc', 'f-doc'], ['status', 'f-status'], ['year', 'f-year']]) {
+    const opts = await options(id);
+    const vals = await page.evaluate((k) => window.__tasks.values(k), key);
+    const missing = Object.entries(vals).filter(([v]) => !opts.includes(v));
+    if (missing.length) out.push(`#${id} has no option for data-${key === 'dept' ? 'lead/data-supports' : key} ${list(missing.map(([v, n]) => `"${v}" (${rowsN(n)})`))}`);
+  }
+  const roles = await options('f-role');
+  if (!['lead', 'support'].every((r) => roles.includes(r))) out.push(`#f-role options are ${JSON.stringify(roles)}, expected lead and support`);
   return out;
 });
 
@@ -296,16 +341,22 @@ for (const [key, id] of [['status', 'f-status'], ['year', 'f-year'], ['doc', 'f-
 
 await check('filters combine: a row shows only if it passes every active filter', async () => {
   await fresh();
-  // The department's most common year, and the region of its first row: a non-empty intersection.
+  // The department's most common year and region (among the options): a non-empty intersection.
   const info = await expectData({ dept: bigDept });
-  const years = {};
-  for (const i of info) years[i.year] = (years[i.year] ?? 0) + 1;
-  const year = Object.entries(years).sort((a, b) => b[1] - a[1])[0]?.[0];
-  const region = info[0]?.region;
-  const f = { dept: bigDept, year, region };
+  const common = async (key, id) => {
+    const opts = await options(id);
+    const n = {};
+    for (const i of info) if (opts.includes(i[key])) n[i[key]] = (n[i[key]] ?? 0) + 1;
+    return Object.entries(n).sort((a, b) => b[1] - a[1])[0]?.[0];
+  };
+  const year = await common('year', 'f-year');
+  const region = await common('region', 'f-region');
+  const doc = region ? '' : await common('doc', 'f-doc'); // if the region options miss these rows
+  if (!year || !(region || doc)) return [`no year, region or document option matches the rows of ${bigDept}`];
+  const f = region ? { dept: bigDept, year, region } : { dept: bigDept, year, doc };
   await page.selectOption('#f-dept', bigDept);
   await page.selectOption('#f-year', year);
-  await page.selectOption('#f-region', region);
+  await page.selectOption(region ? '#f-region' : '#f-doc', region || doc);
   const s = await state();
   const expected = await expectRows(f);
   const out = compare(s, expected, JSON.stringify(f));
