@@ -15,6 +15,8 @@ static const char *const template_files[TEMPLATE_COUNT] = {
 	[TEMPLATE_DEPARTMENTS] = "departments.html",
 	[TEMPLATE_DEPARTMENT] = "department.html",
 	[TEMPLATE_DEADLINES] = "deadlines.html",
+	[TEMPLATE_INDICATORS] = "indicators.html",
+	[TEMPLATE_INDICATOR] = "indicator.html",
 };
 
 static const char *const url_attrs[] = { "href", "src", "action", NULL };

@@ -177,19 +177,57 @@ static int is_editor_note(cmark_node *quote)
 	       !strncmp(cmark_node_get_literal(text), "编者注", strlen("编者注"));
 }
 
+/* In an indicator table, the indicator a cell names, or NULL. */
+static const struct indicator *cell_indicator(struct render *r, const struct indicator_set *set,
+					      cmark_node *cell)
+{
+	if (!set)
+		return NULL;
+	markdown_plain_text(cell, &r->scratch);
+	for (size_t i = 0; i < set->count; i++)
+		if (!strcmp(set->items[i]->row, r->scratch.buf))
+			return set->items[i];
+	return NULL;
+}
+
+static void render_cell(struct render *r, xmlNodePtr td, cmark_node *cell,
+			const struct indicator_set *set, int header)
+{
+	const struct indicator *ind = header ? NULL : cell_indicator(r, set, cell);
+
+	if (!ind) {
+		render_children(r, td, cell);
+		return;
+	}
+	strbuf_reset(&r->scratch);
+	strbuf_addf(&r->scratch, "%sindicators/%s/", r->model->config.base_path, ind->id);
+	xmlNodePtr a = html_el(td, "a", NULL);
+	html_attr(a, "href", r->scratch.buf);
+	r->no_links = 1;
+	render_children(r, a, cell);
+	r->no_links = 0;
+}
+
 static void render_table(struct render *r, xmlNodePtr parent, cmark_node *node)
 {
 	uint8_t *align = cmark_gfm_extensions_get_table_alignments(node);
 	uint16_t ncols = cmark_gfm_extensions_get_table_columns(node);
+	const struct indicator_set *set = cmark_node_get_user_data(node);
 	xmlNodePtr wrap = html_el(parent, "div", "table-wrap");
 	xmlNodePtr table, body = NULL;
 
 	/* A wide table scrolls on its own; keyboard users need to reach it. */
 	strbuf_reset(&r->scratch);
-	strbuf_addf(&r->scratch, "表格 %u", ++r->tables);
+	if (set)
+		strbuf_adds(&r->scratch, set->title);
+	else
+		strbuf_addf(&r->scratch, "表格 %u", r->tables + 1);
+	r->tables++;
 	html_attr(wrap, "role", "region");
 	html_attr(wrap, "tabindex", "0");
 	html_attr(wrap, "aria-label", r->scratch.buf);
+	if (set)
+		html_attr(wrap, "id", set->anchor);
 	table = html_el(wrap, "table", NULL);
 	for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
 		int header = cmark_gfm_extensions_get_table_row_is_header(row);
@@ -209,7 +247,7 @@ static void render_table(struct render *r, xmlNodePtr parent, cmark_node *node)
 			xmlNodePtr td = html_el(tr, header ? "th" : "td", cls);
 			if (header)
 				html_attr(td, "scope", "col");
-			render_children(r, td, cell);
+			render_cell(r, td, cell, set, header);
 		}
 	}
 }

@@ -158,6 +158,10 @@ int model_load(struct model *m, struct arena *a, const char *content_dir,
 	if (task_extract_all(m, a, diags) < 0)
 		ret = -1;
 	strbuf_reset(&path);
+	strbuf_addf(&path, "%s/indicators", content_dir);
+	if (indicator_load_all(m, a, path.buf, diags) < 0)
+		ret = -1;
+	strbuf_reset(&path);
 	strbuf_addf(&path, "%s/task-status.csv", content_dir);
 	if (task_read_reported(m, a, path.buf, diags) < 0)
 		ret = -1;

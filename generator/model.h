@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "dept.h"
 #include "document.h"
+#include "indicator.h"
 #include "task.h"
 
 /*
@@ -23,6 +24,7 @@ struct model {
 	struct dept_registry depts;
 	struct task **tasks;	/* by document slug, then document order */
 	size_t ntasks, atasks;
+	struct indicator_list indicators;
 };
 
 /* Read content/site.yaml, content/departments.yaml and content/policies/,

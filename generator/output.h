@@ -31,6 +31,12 @@ int pages_write(struct output *o);
 /* /tasks/, /departments/ and one page per department, /deadlines/. */
 int taskpages_write(struct output *o);
 
+/* /indicators/, one page and CSV per indicator, /data/indicators.json|csv. */
+int indpages_write(struct output *o);
+
+/* The home page's few indicator charts: those compared across regions. */
+void indpages_home(const struct output *o, xmlDocPtr page);
+
 /* /data/: tasks and departments as JSON and CSV, and iCalendar files. */
 int data_write(struct output *o);
 

@@ -145,6 +145,7 @@ static int write_home(struct output *o)
 	slot_number(page, "count-measures", measures);
 	fill_doc_list(o, page, "h3");
 	taskview_glance(m, page, m->tasks, m->ntasks, measures);
+	indpages_home(o, page);
 	output_fill_layout(o, page, "", NULL);
 	return output_page(o, "index.html", page);
 }

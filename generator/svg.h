@@ -20,4 +20,16 @@ void svg_status_bars(xmlNodePtr parent, const size_t counts[TASK_STATUS_COUNT],
  * overdue one, stacked in their quarter, and the as-of date as a line. */
 void svg_timeline(const struct model *m, xmlNodePtr parent, struct task *const *tasks, size_t n);
 
+/* One indicator over the years: baseline and actual values as points
+ * labelled with their text, the target as a point or, for "<8" and
+ * "≥80", as a hatched zone; one line per level for per-level values.
+ * `compact` draws the small multiple of /indicators/. `id` must be
+ * unique within the page. */
+void svg_indicator(xmlNodePtr parent, const struct indicator *ind, int compact, const char *id);
+
+/* The same indicator in several regions or plans: one row each, the
+ * baseline or actual value as a dot and the target as a diamond or zone,
+ * on a shared axis. */
+void svg_compare(xmlNodePtr parent, struct indicator *const *inds, size_t n, const char *id);
+
 #endif

@@ -45,5 +45,6 @@ void test_yaml(void);
 void test_frontmatter(void);
 void test_clause(void);
 void test_deadline(void);
+void test_indvalue(void);
 
 #endif
