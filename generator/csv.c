@@ -7,6 +7,7 @@
 struct csv_reader {
 	const char *text;
 	size_t len, pos;
+	size_t line_start;	/* offset of the current line's first byte */
 	unsigned line;
 };
 
@@ -31,8 +32,10 @@ static int read_field(struct csv_reader *r, struct strbuf *out, unsigned *quote_
 				}
 				break;
 			}
-			if (c == '\n')
+			if (c == '\n') {
 				r->line++;
+				r->line_start = r->pos;
+			}
 			strbuf_addch(out, c);
 		}
 	}
@@ -43,16 +46,21 @@ static int read_field(struct csv_reader *r, struct strbuf *out, unsigned *quote_
 	return r->text[r->pos++];
 }
 
-static void push_field(struct arena *a, struct csv_row *row, size_t *alloc, const struct strbuf *f)
+static void push_field(struct arena *a, struct csv_row *row, size_t *alloc, const struct strbuf *f,
+		       unsigned col)
 {
+	size_t count = row->count, cap = *alloc;
 	const char **slot = ARENA_PUSH(a, row->fields, row->count, *alloc);
+	unsigned *c = ARENA_PUSH(a, row->cols, count, cap);
+
 	*slot = arena_strndup(a, f->buf, f->len);
+	*c = col;
 }
 
 int csv_parse(struct csv_table *t, struct arena *a, const char *text, size_t len,
 	      const char *path, struct diag_list *diags)
 {
-	struct csv_reader r = { text, len, 0, 1 };
+	struct csv_reader r = { text, len, 0, 0, 1 };
 	struct strbuf field = STRBUF_INIT;
 	int ret = 0;
 
@@ -64,21 +72,23 @@ int csv_parse(struct csv_table *t, struct arena *a, const char *text, size_t len
 		int end;
 		row->line = r.line;
 		do {
+			unsigned col = diag_column(r.text + r.line_start, r.pos - r.line_start);
 			end = read_field(&r, &field, &quote_line);
 			if (end < 0) {
-				ret = diag_error(diags, path, quote_line, 0,
+				ret = diag_error(diags, path, quote_line, col,
 						 "quoted field is not closed; add the closing '\"'");
 				goto out;
 			}
-			push_field(a, row, &alloc, &field);
+			push_field(a, row, &alloc, &field, col);
 		} while (end == ',');
 		r.line++;
+		r.line_start = r.pos;
 		if (row->count == 1 && !*row->fields[0]) {
 			t->count--;	/* a blank line */
 			continue;
 		}
 		if (t->count > 1 && row->count != t->rows[0].count)
-			ret = diag_error(diags, path, row->line, 0,
+			ret = diag_error(diags, path, row->line, 1,
 					 "row has %zu fields, but the header has %zu", row->count,
 					 t->rows[0].count);
 	}

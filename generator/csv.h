@@ -14,6 +14,7 @@
  */
 struct csv_row {
 	const char **fields;
+	unsigned *cols;		/* the 1-based character column where each field starts */
 	size_t count;
 	unsigned line;		/* where the row starts */
 };

@@ -179,24 +179,24 @@ static void add_obs(struct loader *l, const char *path, const struct csv_row *ro
 	const char *value = row->fields[cols[3]];
 
 	if (!ind) {
-		diag_error(l->diags, path, row->line, 0, "unknown indicator id \"%s\"",
+		diag_error(l->diags, path, row->line, row->cols[cols[0]], "unknown indicator id \"%s\"",
 			   row->fields[cols[0]]);
 		return;
 	}
 	if (year < 1949 || year > 2100) {
-		diag_error(l->diags, path, row->line, 0,
+		diag_error(l->diags, path, row->line, row->cols[cols[1]],
 			   "year \"%s\" out of range; write a four-digit year from 1949 to 2100",
 			   row->fields[cols[1]]);
 		return;
 	}
 	if (parse_kind(row->fields[cols[2]], &kind) < 0) {
-		diag_error(l->diags, path, row->line, 0,
+		diag_error(l->diags, path, row->line, row->cols[cols[2]],
 			   "unknown kind \"%s\"; use baseline, target or actual", row->fields[cols[2]]);
 		return;
 	}
 	for (size_t i = 0; i < ind->nobs; i++)
 		if (ind->obs[i].year == year && ind->obs[i].kind == kind) {
-			diag_error(l->diags, path, row->line, 0,
+			diag_error(l->diags, path, row->line, 1,
 				   "duplicate row: %s already has a %s for %d (line %u)", ind->id,
 				   indicator_obs_kind_name(kind), year, ind->obs[i].line);
 			return;
@@ -208,7 +208,7 @@ static void add_obs(struct loader *l, const char *path, const struct csv_row *ro
 	o->note = cols[4] >= 0 && *row->fields[cols[4]] ? row->fields[cols[4]] : NULL;
 	indvalue_parse(value, &o->value);
 	if (o->value.kind == INDVALUE_TEXT)
-		diag_error(l->diags, path, row->line, 0,
+		diag_error(l->diags, path, row->line, row->cols[cols[3]],
 			   "cannot read the value \"%s\" of %s; write a number, a comparison (<8, "
 			   "≥80), a change (增长30%%, 每年降低0.5个百分点) or — for no data", value,
 			   ind->id);

@@ -615,10 +615,10 @@ int task_read_reported(struct model *m, struct arena *a, const char *path,
 		struct task *t = find_task(m, row->fields[id_col]);
 		enum task_status s;
 		if (!t) {
-			ret = diag_error(diags, path, row->line, 0, "unknown task id \"%s\"",
+			ret = diag_error(diags, path, row->line, row->cols[id_col], "unknown task id \"%s\"",
 					 row->fields[id_col]);
 		} else if (parse_reported(row->fields[status_col], &s) < 0) {
-			ret = diag_error(diags, path, row->line, 0,
+			ret = diag_error(diags, path, row->line, row->cols[status_col],
 					 "unknown status \"%s\"; use done, in-progress or not-started",
 					 row->fields[status_col]);
 		} else {
