@@ -330,14 +330,19 @@ static void open_target(struct indicator *ind, const struct indicator_obs *targe
 	    indvalue_target_number(&target->value, &base->value, target->year - base->year,
 				   &goal) == 0) {
 		from = base->value.numbers[0];
-		indvalue_format_number(goal > from ? goal - from : from - goal, &num);
-		if (goal == from)
-			strbuf_adds(why, "：基线已等于目标");
-		else
-			strbuf_addf(why, "：需%s%s%s", goal > from ? "提高" : "降低", num.buf,
+		if (indvalue_judge(&target->value, &base->value, &base->value, ind->higher_is_better,
+				   NULL) == INDVALUE_ACHIEVED) {
+			strbuf_adds(why, "：基线已满足目标");
+		} else if (goal == from) {
+			indvalue_format_number(goal, &num);
+			strbuf_addf(why, "：需%s%s%s", ind->higher_is_better ? "高于" : "低于", num.buf,
 				    ind->unit);
-		if ((goal > from) != (ind->higher_is_better != 0) && goal != from)
-			strbuf_adds(why, "（基线已优于目标）");
+		} else {
+			/* A change of a percentage is in percentage points. */
+			indvalue_format_number(goal > from ? goal - from : from - goal, &num);
+			strbuf_addf(why, "：需%s%s%s", goal > from ? "提高" : "降低", num.buf,
+				    strcmp(ind->unit, "%") ? ind->unit : "个百分点");
+		}
 	}
 	strbuf_adds(why, "；尚无实际值");
 	strbuf_release(&num);
