@@ -577,6 +577,8 @@ void svg_indicator(xmlNodePtr parent, const struct indicator *ind, int compact, 
 	struct scale ys;
 	scale_fit(&ys, lo, hi, h - bottom, top);
 	y_axis(svg, &ys, left, w - right);
+	if (*ind->unit)
+		svg_text(svg, 4, 12, NULL, ind->unit);
 	for (size_t k = 0; k < nyears; k++) {
 		struct strbuf sb = STRBUF_INIT;
 		xs[k] = nyears == 1 ? (left + w - right) / 2
