@@ -175,6 +175,28 @@ xmlNodePtr html_link(xmlNodePtr parent, const char *href, const char *text)
 	return a;
 }
 
+xmlNodePtr html_table(xmlNodePtr parent, const char *label, const char *cls)
+{
+	xmlNodePtr wrap = html_el(parent, "div", "table-wrap");
+
+	html_attr(wrap, "role", "region");
+	html_attr(wrap, "tabindex", "0");
+	html_attr(wrap, "aria-label", label);
+	return html_el(wrap, "table", cls);
+}
+
+xmlNodePtr html_table_head(xmlNodePtr table, const char *const *heads, size_t n)
+{
+	xmlNodePtr tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
+
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr th = html_el(tr, "th", NULL);
+		html_attr(th, "scope", "col");
+		html_text(th, heads[i]);
+	}
+	return tr;
+}
+
 void html_slot_text(xmlDocPtr page, const char *name, const char *text)
 {
 	xmlNodePtr n = html_slot(page, name);

@@ -57,6 +57,13 @@ void html_attr(xmlNodePtr el, const char *name, const char *value);
 /* An <a href> with text. */
 xmlNodePtr html_link(xmlNodePtr parent, const char *href, const char *text);
 
+/* A table in a box that scrolls sideways on its own, reachable by
+ * keyboard and named `label`; returns the <table>. */
+xmlNodePtr html_table(xmlNodePtr parent, const char *label, const char *cls);
+
+/* A <thead> row of `n` column headings; returns the <tr>. */
+xmlNodePtr html_table_head(xmlNodePtr table, const char *const *heads, size_t n);
+
 /* Fill slot `name` with text; a missing slot is ignored. */
 void html_slot_text(xmlDocPtr page, const char *name, const char *text);
 /* Set attribute `attr` of slot `name`. */

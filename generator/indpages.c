@@ -79,19 +79,10 @@ static void describe_value(const struct indicator *ind, const struct indvalue *v
 static void values_table(xmlNodePtr parent, const struct indicator *ind, const char *label)
 {
 	static const char *const heads[] = { "年份", "类型", "原文", "解读" };
-	xmlNodePtr wrap = html_el(parent, "div", "table-wrap");
-	xmlNodePtr table = html_el(wrap, "table", "values-table"), tr, body;
+	xmlNodePtr table = html_table(parent, label, "values-table"), tr, body;
 	struct strbuf sb = STRBUF_INIT;
 
-	html_attr(wrap, "role", "region");
-	html_attr(wrap, "tabindex", "0");
-	html_attr(wrap, "aria-label", label);
-	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
-	for (size_t i = 0; i < 4; i++) {
-		xmlNodePtr th = html_el(tr, "th", NULL);
-		html_attr(th, "scope", "col");
-		html_text(th, heads[i]);
-	}
+	html_table_head(table, heads, 4);
 	body = html_el(table, "tbody", NULL);
 	for (size_t i = 0; i < ind->nobs; i++) {
 		const struct indicator_obs *o = &ind->obs[i];
@@ -181,19 +172,10 @@ static int write_index(struct output *o)
 static void compare_table(xmlNodePtr parent, struct indicator *const *inds, size_t n)
 {
 	static const char *const heads[] = { "地区", "规划", "基线或实际", "目标", "进展" };
-	xmlNodePtr wrap = html_el(parent, "div", "table-wrap");
-	xmlNodePtr table = html_el(wrap, "table", NULL), tr, body;
+	xmlNodePtr table = html_table(parent, "各地比较", NULL), tr, body;
 	struct strbuf sb = STRBUF_INIT;
 
-	html_attr(wrap, "role", "region");
-	html_attr(wrap, "tabindex", "0");
-	html_attr(wrap, "aria-label", "各地比较");
-	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
-	for (size_t i = 0; i < 5; i++) {
-		xmlNodePtr th = html_el(tr, "th", NULL);
-		html_attr(th, "scope", "col");
-		html_text(th, heads[i]);
-	}
+	html_table_head(table, heads, 5);
 	body = html_el(table, "tbody", NULL);
 	for (size_t i = 0; i < n; i++) {
 		const struct indicator *ind = inds[i];

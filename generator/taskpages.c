@@ -113,20 +113,14 @@ static int write_tasks(struct output *o)
 
 static void region_table(const struct model *m, xmlNodePtr parent, size_t from, size_t to)
 {
-	xmlNodePtr wrap = html_el(parent, "div", "table-wrap");
-	xmlNodePtr table = html_el(wrap, "table", NULL), tr, body;
 	static const char *const heads[] = { "部门", "类别", "牵头任务", "配合任务" };
+	xmlNodePtr table = html_table(parent, m->depts.items[from].region, NULL), tr, body;
 	char buf[32];
 
-	html_attr(wrap, "role", "region");
-	html_attr(wrap, "tabindex", "0");
-	html_attr(wrap, "aria-label", m->depts.items[from].region);
-	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
-	for (size_t i = 0; i < 4; i++) {
-		xmlNodePtr th = html_el(tr, "th", i >= 2 ? "align-right" : NULL);
-		html_attr(th, "scope", "col");
-		html_text(th, heads[i]);
-	}
+	tr = html_table_head(table, heads, 4);
+	for (xmlNodePtr th = tr->children; th; th = th->next)
+		if (th != tr->children && th != tr->children->next)
+			html_attr(th, "class", "align-right");
 	body = html_el(table, "tbody", NULL);
 	for (size_t i = from; i < to; i++) {
 		const struct dept *d = &m->depts.items[i];
@@ -186,27 +180,14 @@ static void dept_meta(xmlDocPtr page, const struct dept *d)
 static void dept_next(const struct model *m, xmlDocPtr page, const struct dept *d)
 {
 	size_t n = d->nled + d->nsupported;
-	struct task **all = malloc((n ? n : 1) * sizeof(*all)), *next[5];
-	struct strbuf href = STRBUF_INIT;
+	struct task **all = malloc((n ? n : 1) * sizeof(*all));
 
 	if (d->nled)
 		memcpy(all, d->led, d->nled * sizeof(*all));
 	if (d->nsupported)
 		memcpy(all + d->nled, d->supported, d->nsupported * sizeof(*all));
-	size_t k = taskview_upcoming(m, all, n, next, 5);
-	if (k) {
-		html_slot(page, "next-section");
-		xmlNodePtr list = html_slot(page, "next");
-		for (size_t i = 0; list && i < k; i++) {
-			xmlNodePtr li = html_el(list, "li", NULL);
-			taskview_deadline(li, next[i], 0);
-			html_text(li, " ");
-			taskview_task_path(m, next[i], &href);
-			html_link(li, href.buf, next[i]->title);
-		}
-	}
+	taskview_due_next(m, page, "next-section", "next", all, n);
 	free(all);
-	strbuf_release(&href);
 }
 
 static int write_department(struct output *o, const struct dept *d)

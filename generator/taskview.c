@@ -149,14 +149,9 @@ static void table_head(xmlNodePtr table, int with_data)
 void taskview_table(const struct model *m, xmlNodePtr parent, struct task *const *tasks,
 		    size_t n, const char *label, int with_data)
 {
-	xmlNodePtr wrap = html_el(parent, "div", "table-wrap");
-	xmlNodePtr table, body;
+	xmlNodePtr table = html_table(parent, label, "task-table"), body;
 	struct strbuf href = STRBUF_INIT;
 
-	html_attr(wrap, "role", "region");
-	html_attr(wrap, "tabindex", "0");
-	html_attr(wrap, "aria-label", label);
-	table = html_el(wrap, "table", "task-table");
 	if (with_data)
 		html_attr(table, "id", "task-table");
 	table_head(table, with_data);
@@ -259,8 +254,6 @@ void taskview_glance(const struct model *m, xmlDocPtr page, struct task *const *
 		     size_t measures)
 {
 	size_t counts[TASK_STATUS_COUNT], led = 0;
-	struct task *next[5];
-	struct strbuf href = STRBUF_INIT;
 
 	if (!n)
 		return;
@@ -273,17 +266,27 @@ void taskview_glance(const struct model *m, xmlDocPtr page, struct task *const *
 	slot_count(page, "g-led", led);
 	slot_count(page, "g-depts", count_depts(tasks, n));
 	slot_count(page, "g-overdue", counts[TASK_OVERDUE]);
-	size_t k = taskview_upcoming(m, tasks, n, next, 5);
-	if (k) {
-		html_slot(page, "g-next-section");
-		xmlNodePtr list = html_slot(page, "g-next");
-		for (size_t i = 0; list && i < k; i++) {
-			xmlNodePtr li = html_el(list, "li", NULL);
-			taskview_deadline(li, next[i], 0);
-			html_text(li, " ");
-			taskview_task_path(m, next[i], &href);
-			html_link(li, href.buf, next[i]->title);
-		}
+	taskview_due_next(m, page, "g-next-section", "g-next", tasks, n);
+}
+
+void taskview_due_next(const struct model *m, xmlDocPtr page, const char *section,
+		       const char *slot, struct task *const *tasks, size_t n)
+{
+	struct task *next[TASKVIEW_DUE_NEXT];
+	struct strbuf href = STRBUF_INIT;
+	size_t k = taskview_upcoming(m, tasks, n, next, TASKVIEW_DUE_NEXT);
+	xmlNodePtr list;
+
+	if (!k)
+		return;
+	html_slot(page, section);
+	list = html_slot(page, slot);
+	for (size_t i = 0; list && i < k; i++) {
+		xmlNodePtr li = html_el(list, "li", NULL);
+		taskview_deadline(li, next[i], 0);
+		html_text(li, " ");
+		taskview_task_path(m, next[i], &href);
+		html_link(li, href.buf, next[i]->title);
 	}
 	strbuf_release(&href);
 }

@@ -38,6 +38,13 @@ void taskview_count_status(struct task *const *tasks, size_t n, size_t counts[TA
 size_t taskview_upcoming(const struct model *m, struct task *const *tasks, size_t n,
 			 struct task **out, size_t max);
 
+#define TASKVIEW_DUE_NEXT 5
+
+/* The next dated tasks as a list in slot `slot`, keeping the page's slot
+ * `section` only when there are any. */
+void taskview_due_next(const struct model *m, xmlDocPtr page, const char *section,
+		       const char *slot, struct task *const *tasks, size_t n);
+
 /* Fill the "at a glance" slots of a page (g-tasks, g-led, g-depts,
  * g-overdue, g-measures, g-next) for these tasks; nothing when n is 0. */
 void taskview_glance(const struct model *m, xmlDocPtr page, struct task *const *tasks, size_t n,
