@@ -127,7 +127,8 @@ static int read_settings(struct site_config *cfg, struct arena *a, const struct 
 }
 
 int config_load(struct site_config *cfg, struct arena *a, const char *path,
-		const char *base_url, const char *as_of, struct diag_list *diags)
+		const char *base_url, const char *as_of, const char *default_as_of,
+		struct diag_list *diags)
 {
 	struct strbuf text = STRBUF_INIT;
 	struct ynode *root;
@@ -149,6 +150,9 @@ int config_load(struct site_config *cfg, struct arena *a, const char *path,
 	if (base_url && set_base_url(cfg, a, base_url, "--base-url", 0, 0, diags) < 0)
 		ret = -1;
 	if (as_of && set_as_of(cfg, as_of, "--as-of", 0, 0, diags) < 0)
+		ret = -1;
+	if (!cfg->as_of.year && default_as_of &&
+	    set_as_of(cfg, default_as_of, "SOURCE_DATE_EPOCH", 0, 0, diags) < 0)
 		ret = -1;
 	if (!cfg->as_of.year && !ret)
 		ret = diag_error(diags, path, 1, 1,

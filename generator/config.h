@@ -19,11 +19,13 @@ struct site_config {
 
 /*
  * Read `path` into `cfg`. `base_url` and `as_of`, when not NULL, override
- * the file (they come from the command line). Returns 0, or -1 after
- * recording diagnostics.
+ * the file (they come from the command line); `default_as_of` (from
+ * SOURCE_DATE_EPOCH) is used only when neither `as_of` nor the file gives
+ * one. Returns 0, or -1 after recording diagnostics.
  */
 int config_load(struct site_config *cfg, struct arena *a, const char *path,
-		const char *base_url, const char *as_of, struct diag_list *diags);
+		const char *base_url, const char *as_of, const char *default_as_of,
+		struct diag_list *diags);
 
 /* Check and normalise a base URL (http or https, adds the trailing slash);
  * NULL and `*why` set when it is not usable. */

@@ -12,7 +12,8 @@
 static void task_url(const struct model *m, const struct task *t, struct strbuf *out)
 {
 	strbuf_reset(out);
-	strbuf_addf(out, "%spolicies/%s/#%s", m->config.base_url, t->doc->slug, t->anchor);
+	strbuf_addf(out, "%spolicies/%s/#", m->config.base_url, t->doc->slug);
+	url_component(out, t->anchor);
 }
 
 static void dept_url(const struct model *m, const struct dept *d, struct strbuf *out)

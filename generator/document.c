@@ -97,33 +97,50 @@ size_t document_measure_count(const struct document *doc)
 	return n;
 }
 
-static void add_section(struct document *doc, struct arena *a, struct slug_set *ids,
-			cmark_node *node, int level, int is_measure)
+/* Ids the policy page template uses itself. */
+static const char *const template_ids[] = {
+	"main", "summary-h", "glance-h", "interprets-h", "interpretations-h", "toc-h",
+	"cited-by-h", NULL,
+};
+
+const char *document_claim_id(struct document *doc, struct arena *a, const char *text)
 {
-	struct strbuf text = STRBUF_INIT, id = STRBUF_INIT;
+	struct strbuf id = STRBUF_INIT;
+	const char *res;
+
+	slug_heading(&id, text);
+	slug_set_claim(&doc->ids, &id);
+	res = arena_strndup(a, id.buf, id.len);
+	strbuf_release(&id);
+	return res;
+}
+
+static void add_section(struct document *doc, struct arena *a, cmark_node *node, int level,
+			int is_measure)
+{
+	struct strbuf text = STRBUF_INIT;
 	struct section *s = ARENA_PUSH(a, doc->sections, doc->nsections, doc->asections);
 	size_t numlen;
 
 	/* A measure's title is its bold lead, not the whole paragraph. */
 	markdown_plain_text(is_measure ? cmark_node_first_child(node) : node, &text);
+	numlen = document_numbering_length(text.buf);
 	if (is_measure) {
 		/* The lead sentence's full stop is punctuation, not part of the title. */
 		while (text.len >= 3 && (!strcmp(text.buf + text.len - 3, "。") ||
 					 !strcmp(text.buf + text.len - 3, "．")))
 			strbuf_setlen(&text, text.len - 3);
 	}
-	numlen = document_numbering_length(text.buf);
-	slug_heading(&id, text.buf);
-	slug_set_claim(ids, &id);
+	if (numlen > text.len)
+		numlen = text.len;	/* the lead was only a number and its full stop */
 	s->level = level;
 	s->is_measure = is_measure;
 	s->number = arena_strndup(a, text.buf, numlen);
 	s->text = arena_strdup(a, text.buf);
-	s->id = arena_strdup(a, id.buf);
+	s->id = document_claim_id(doc, a, text.buf);
 	s->node = node;
 	cmark_node_set_user_data(node, s);
 	strbuf_release(&text);
-	strbuf_release(&id);
 }
 
 /* The bold lead of a measure paragraph, or NULL. */
@@ -143,21 +160,26 @@ static cmark_node *measure_lead(cmark_node *para)
 
 static void find_sections(struct document *doc, struct arena *a)
 {
-	struct slug_set ids = SLUG_SET_INIT;
+	struct strbuf id = STRBUF_INIT;
 	int level = 1;
 
+	for (const char *const *t = template_ids; *t; t++) {
+		strbuf_reset(&id);
+		strbuf_adds(&id, *t);
+		slug_set_claim(&doc->ids, &id);
+	}
+	strbuf_release(&id);
 	for (cmark_node *n = cmark_node_first_child(doc->root); n; n = cmark_node_next(n)) {
 		cmark_node_type type = cmark_node_get_type(n);
 		if (type == CMARK_NODE_HEADING) {
 			level = cmark_node_get_heading_level(n);
 			if (level < 2)
 				level = 2;
-			add_section(doc, a, &ids, n, level, 0);
+			add_section(doc, a, n, level, 0);
 		} else if (type == CMARK_NODE_PARAGRAPH && measure_lead(n)) {
-			add_section(doc, a, &ids, n, level < 6 ? level + 1 : 6, 1);
+			add_section(doc, a, n, level < 6 ? level + 1 : 6, 1);
 		}
 	}
-	slug_set_release(&ids);
 }
 
 static void find_citations(struct document *doc, struct arena *a, unsigned body_line)
@@ -223,7 +245,12 @@ int document_load(struct document *doc, struct arena *a, const char *path, const
 	ret = load_meta(doc, a, text.buf, text.len, &body_start, &body_line, diags);
 	doc->source = arena_strndup(a, text.buf, text.len);
 	doc->body_line = body_line;
-	doc->root = markdown_parse(text.buf + body_start, text.len - body_start);
+	int too_deep;
+	doc->root = markdown_parse(text.buf + body_start, text.len - body_start, &too_deep);
+	if (too_deep)
+		ret = diag_error(diags, path, body_line, 1,
+				 "the text is nested more than %d levels deep (block quotes or "
+				 "lists inside each other); flatten it", MARKDOWN_MAX_DEPTH);
 	find_sections(doc, a);
 	find_citations(doc, a, body_line);
 	strbuf_release(&text);
@@ -232,6 +259,7 @@ int document_load(struct document *doc, struct arena *a, const char *path, const
 
 void document_release(struct document *doc)
 {
+	slug_set_release(&doc->ids);
 	if (doc->root)
 		cmark_node_free(doc->root);
 	doc->root = NULL;

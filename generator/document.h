@@ -7,6 +7,7 @@
 #include "date.h"
 #include "diag.h"
 #include "frontmatter.h"
+#include "slug.h"
 
 struct cmark_node;
 struct task;
@@ -53,6 +54,7 @@ struct document {
 	size_t ncited_by, acited_by;
 	struct task **tasks;	/* in document order */
 	size_t ntasks, atasks;
+	struct slug_set ids;	/* every id its page uses, so each is unique */
 };
 
 /* Parse front matter and body of the file at `path`, whose slug is `slug`.
@@ -66,6 +68,9 @@ void document_release(struct document *doc);
  * file at or after line `from_line`; 0 when it is not found. */
 int document_locate(const struct document *doc, unsigned from_line, const char *needle,
 		    unsigned *line, unsigned *col);
+
+/* A unique id for its page made from `text` (see slug_heading), in `a`. */
+const char *document_claim_id(struct document *doc, struct arena *a, const char *text);
 
 /* Number of measures in the document. */
 size_t document_measure_count(const struct document *doc);

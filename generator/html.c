@@ -143,8 +143,12 @@ xmlDocPtr html_page_new(const struct html_templates *t, enum html_template which
 
 xmlNodePtr html_el(xmlNodePtr parent, const char *tag, const char *cls)
 {
-	xmlNodePtr el = xmlNewChild(parent, NULL, BAD_CAST tag, NULL);
+	xmlNodePtr el;
 
+	/* A slot an edited template no longer has is NULL: nothing to fill. */
+	if (!parent)
+		return NULL;
+	el = xmlNewChild(parent, NULL, BAD_CAST tag, NULL);
 	if (cls)
 		xmlSetProp(el, BAD_CAST "class", BAD_CAST cls);
 	return el;
@@ -152,6 +156,8 @@ xmlNodePtr html_el(xmlNodePtr parent, const char *tag, const char *cls)
 
 void html_text_len(xmlNodePtr parent, const char *text, size_t len)
 {
+	if (!parent)
+		return;
 	/* xmlNewDocTextLen stores the bytes as text: nothing is parsed. */
 	xmlAddChild(parent, xmlNewDocTextLen(parent->doc, BAD_CAST text, (int)len));
 }
@@ -163,6 +169,8 @@ void html_text(xmlNodePtr parent, const char *text)
 
 void html_attr(xmlNodePtr el, const char *name, const char *value)
 {
+	if (!el)
+		return;
 	xmlSetProp(el, BAD_CAST name, BAD_CAST value);
 }
 

@@ -49,7 +49,8 @@ xmlDocPtr html_page_new(const struct html_templates *t, enum html_template which
 /* The element with data-slot `name`, or NULL. */
 xmlNodePtr html_slot(xmlDocPtr page, const char *name);
 
-/* Append an element (with an optional class) or text to `parent`. */
+/* Append an element (with an optional class) or text to `parent`. A NULL
+ * parent (a slot missing from an edited template) is ignored. */
 xmlNodePtr html_el(xmlNodePtr parent, const char *tag, const char *cls);
 void html_text(xmlNodePtr parent, const char *text);
 void html_text_len(xmlNodePtr parent, const char *text, size_t len);

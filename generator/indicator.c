@@ -18,6 +18,11 @@ static const char *const ind_keys[] = {
 	"levels", NULL,
 };
 
+const char *indicator_unit_gap(const char *unit)
+{
+	return (*unit >= '0' && *unit <= '9') || *unit == '/' ? " " : "";
+}
+
 const char *indicator_obs_kind_name(enum indicator_obs_kind k)
 {
 	static const char *const names[] = { "baseline", "target", "actual" };
@@ -265,6 +270,10 @@ static void read_set(struct loader *l, const char *dir, const char *name)
 	set = arena_calloc(l->a, 1, sizeof(*set));
 	*(struct indicator_set **)ARENA_PUSH(l->a, list->sets, list->nsets, list->asets) = set;
 	set->id = arena_strndup(l->a, name, strlen(name) - 5);
+	if (!slug_is_valid(set->id))
+		diag_error(l->diags, l->path, 0, 0,
+			   "bad file name: the set id \"%s\" must be lower-case ASCII letters, digits "
+			   "and '-'; rename the file", set->id);
 	set->path = l->path;
 	set->title = text_of(l, root, "title", 1);
 	set->period = text_of(l, root, "period", 0);
@@ -335,12 +344,13 @@ static void open_target(struct indicator *ind, const struct indicator_obs *targe
 			strbuf_adds(why, "：基线已满足目标");
 		} else if (goal == from) {
 			indvalue_format_number(goal, &num);
-			strbuf_addf(why, "：需%s%s%s", ind->higher_is_better ? "高于" : "低于", num.buf,
-				    ind->unit);
+			strbuf_addf(why, "：需%s%s%s%s", ind->higher_is_better ? "高于" : "低于", num.buf,
+				    indicator_unit_gap(ind->unit), ind->unit);
 		} else {
 			/* A change of a percentage is in percentage points. */
 			indvalue_format_number(goal > from ? goal - from : from - goal, &num);
-			strbuf_addf(why, "：需%s%s%s", goal > from ? "提高" : "降低", num.buf,
+			strbuf_addf(why, "：需%s%s%s%s", goal > from ? "提高" : "降低", num.buf,
+				    indicator_unit_gap(ind->unit),
 				    strcmp(ind->unit, "%") ? ind->unit : "个百分点");
 		}
 	}
@@ -356,6 +366,12 @@ static void judge(struct loader *l, struct indicator *ind)
 
 	if (!target)
 		return;
+	/* 比2015年降低5% is measured from 2015, whatever the table's baseline. */
+	if (target->value.base_year) {
+		base = find_obs(ind, INDICATOR_BASELINE, target->value.base_year);
+		if (!base)
+			base = find_obs(ind, INDICATOR_ACTUAL, target->value.base_year);
+	}
 	actual = find_obs(ind, INDICATOR_ACTUAL, target->year);
 	ind->progress.target_text = target->value.text;
 	if (actual) {
@@ -366,9 +382,11 @@ static void judge(struct loader *l, struct indicator *ind)
 						       ind->higher_is_better, &why);
 	} else if (base) {
 		ind->progress.has = 1;
-		ind->progress.open = 1;
+		ind->progress.open = target->year > l->m->config.as_of.year;
 		ind->progress.verdict = INDVALUE_UNKNOWN;
 		open_target(ind, target, base, &why);
+		if (!ind->progress.open)
+			strbuf_adds(&why, "，无法判断");
 	}
 	ind->progress.why = arena_strndup(l->a, why.buf, why.len);
 	strbuf_release(&why);
@@ -391,7 +409,7 @@ static void link_table(struct loader *l, struct indicator_set *set)
 
 	if (!set->doc)
 		return;
-	set->anchor = arena_strfmt(l->a, "indicators-%s", set->id);
+	set->anchor = document_claim_id(set->doc, l->a, arena_strfmt(l->a, "indicators-%s", set->id));
 	for (struct cmark_node *t = cmark_node_first_child(set->doc->root); t;
 	     t = cmark_node_next(t))
 		if (!strcmp(cmark_node_get_type_string(t), "table") && ++n == set->table) {

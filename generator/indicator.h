@@ -47,7 +47,8 @@ struct indicator_set {
 struct indicator_progress {
 	enum indvalue_verdict verdict;
 	int has;		/* 0 when there was nothing to judge */
-	int open;		/* the target's year is after the as-of year */
+	int open;		/* no actual value yet and the target's year is after
+				 * the as-of year: the distance to go is in `why` */
 	const char *why;
 	const char *target_text, *actual_text;
 };
@@ -87,6 +88,10 @@ int indicator_load_all(struct model *m, struct arena *a, const char *dir, struct
 /* Indicators sharing `ind`'s compare key, `ind` included, in set order. */
 size_t indicator_comparable(const struct model *m, const struct indicator *ind,
 			    struct indicator **out, size_t max);
+
+/* What goes between a number and `unit`: nothing ("79.1岁"), or a space
+ * when the unit starts with a digit or a slash ("10.70 1/10万"). */
+const char *indicator_unit_gap(const char *unit);
 
 const char *indicator_obs_kind_name(enum indicator_obs_kind k);
 const char *indicator_obs_kind_label(enum indicator_obs_kind k);

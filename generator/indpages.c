@@ -44,7 +44,8 @@ static void describe_value(const struct indicator *ind, const struct indvalue *v
 		break;
 	case INDVALUE_ABSOLUTE:
 		indvalue_format_number(v->numbers[0], &num);
-		strbuf_addf(out, "%s%s%s", cmp_words(v->cmp), num.buf, ind->unit);
+		strbuf_addf(out, "%s%s%s%s", cmp_words(v->cmp), num.buf, indicator_unit_gap(ind->unit),
+			    ind->unit);
 		break;
 	case INDVALUE_RELATIVE:
 	case INDVALUE_ANNUAL:
@@ -190,8 +191,8 @@ static void compare_table(xmlNodePtr parent, struct indicator *const *inds, size
 		html_text(html_el(tr, "td", NULL), ind->set->title);
 		strbuf_reset(&sb);
 		if (now)
-			strbuf_addf(&sb, "%d年%s %s%s", now->year, indicator_obs_kind_label(now->kind),
-				    now->value.text, ind->unit);
+			strbuf_addf(&sb, "%d年%s %s%s%s", now->year, indicator_obs_kind_label(now->kind),
+				    now->value.text, indicator_unit_gap(ind->unit), ind->unit);
 		html_text(html_el(tr, "td", NULL), sb.buf);
 		strbuf_reset(&sb);
 		if (target)

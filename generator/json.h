@@ -15,6 +15,10 @@ void json_string(struct strbuf *out, const char *s);
 /* A CSV field, quoted when it holds a comma, quote or line break. */
 void csv_field(struct strbuf *out, const char *s);
 
+/* A URL fragment or path segment: bytes other than ASCII letters, digits
+ * and -._~ percent-encoded, so Chinese anchors survive any client. */
+void url_component(struct strbuf *out, const char *s);
+
 /* iCalendar TEXT: backslash, semicolon, comma and newline escaped. */
 void ics_text(struct strbuf *out, const char *s);
 

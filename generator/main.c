@@ -29,9 +29,8 @@ static const char *as_of_from_environment(char out[11])
 		return NULL;
 	long long secs = strtoll(epoch, &end, 10);
 	time_t t = (time_t)secs;
-	if (*end || secs < 0 || !gmtime_r(&t, &tm))
+	if (*end || secs < 0 || !gmtime_r(&t, &tm) || !strftime(out, 11, "%Y-%m-%d", &tm))
 		return NULL;
-	strftime(out, 11, "%Y-%m-%d", &tm);
 	return out;
 }
 
@@ -64,8 +63,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags)
 	struct model model;
 	struct strbuf data = STRBUF_INIT, templates = STRBUF_INIT, assets = STRBUF_INIT;
 	char epoch_date[11];
-	const char *as_of = opt->as_of ? opt->as_of : as_of_from_environment(epoch_date);
-	int ret = model_load(&model, &arena, opt->content, opt->base_url, as_of, diags);
+	int ret = model_load(&model, &arena, opt->content, opt->base_url, opt->as_of,
+			     as_of_from_environment(epoch_date), diags);
 
 	if (!ret && opt->command == CLI_BUILD) {
 		find_data_dir(&data);

@@ -135,7 +135,26 @@ static void pair_delimiters(cmark_node *parent)
 		pair_delimiters(c);
 }
 
-/* Turn sentinels that found no partner back into the `**` they were. */
+/* `s` with sentinels turned back into `**`, into `out`; 0 when `s` has
+ * none. */
+static int unmark(const char *s, struct strbuf *out)
+{
+	if (!s || !strstr(s, SENTINEL))
+		return 0;
+	strbuf_reset(out);
+	for (const char *p = s; *p;) {
+		if (!strncmp(p, SENTINEL, SENTINEL_LEN)) {
+			strbuf_adds(out, "**");
+			p += SENTINEL_LEN;
+		} else {
+			strbuf_addch(out, *p++);
+		}
+	}
+	return 1;
+}
+
+/* Turn sentinels that found no partner back into the `**` they were,
+ * also where they ended up in link destinations and titles. */
 static void restore_delimiters(cmark_node *root)
 {
 	cmark_iter *it = cmark_iter_new(root);
@@ -144,19 +163,17 @@ static void restore_delimiters(cmark_node *root)
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
-		const char *lit = cmark_node_get_literal(n);
-		if (ev != CMARK_EVENT_ENTER || !lit || !strstr(lit, SENTINEL))
+		if (ev != CMARK_EVENT_ENTER)
 			continue;
-		strbuf_reset(&sb);
-		for (const char *p = lit; *p;) {
-			if (!strncmp(p, SENTINEL, SENTINEL_LEN)) {
-				strbuf_adds(&sb, "**");
-				p += SENTINEL_LEN;
-			} else {
-				strbuf_addch(&sb, *p++);
-			}
-		}
-		cmark_node_set_literal(n, sb.buf);
+		if (unmark(cmark_node_get_literal(n), &sb))
+			cmark_node_set_literal(n, sb.buf);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE)
+			continue;
+		if (unmark(cmark_node_get_url(n), &sb))
+			cmark_node_set_url(n, sb.buf);
+		if (unmark(cmark_node_get_title(n), &sb))
+			cmark_node_set_title(n, sb.buf);
 	}
 	strbuf_release(&sb);
 	cmark_iter_free(it);
@@ -229,7 +246,26 @@ static void mark_delimiters(struct strbuf *out, const char *text, size_t len)
 	}
 }
 
-cmark_node *markdown_parse(const char *text, size_t len)
+/* The deepest nesting of the tree, counted without recursion. */
+static int tree_depth(cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	int depth = 0, deepest = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(cmark_iter_get_node(it))) {
+			if (++depth > deepest)
+				deepest = depth;
+		} else if (ev == CMARK_EVENT_EXIT) {
+			depth--;
+		}
+	}
+	cmark_iter_free(it);
+	return deepest;
+}
+
+cmark_node *markdown_parse(const char *text, size_t len, int *too_deep)
 {
 	cmark_parser *parser;
 	cmark_node *root;
@@ -252,6 +288,11 @@ cmark_node *markdown_parse(const char *text, size_t len)
 	root = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
 	strbuf_release(&marked);
+	*too_deep = tree_depth(root) > MARKDOWN_MAX_DEPTH;
+	if (*too_deep) {
+		cmark_node_free(root);
+		return cmark_node_new(CMARK_NODE_DOCUMENT);
+	}
 	if (use_marks) {
 		cmark_consolidate_text_nodes(root);
 		pair_delimiters(root);

@@ -19,8 +19,13 @@ struct cmark_node;
  * inside bold, `**a **b** c**`, pairs as two bold runs.)
  *
  * The caller owns the returned tree and frees it with cmark_node_free.
+ * Text nested deeper than MARKDOWN_MAX_DEPTH (block quotes in block
+ * quotes, lists in lists) gives an empty document and sets `*too_deep`,
+ * so that no later walk of the tree can exhaust the stack.
  */
-struct cmark_node *markdown_parse(const char *text, size_t len);
+#define MARKDOWN_MAX_DEPTH 64
+
+struct cmark_node *markdown_parse(const char *text, size_t len, int *too_deep);
 
 /* The plain text of a node and its descendants. Soft line breaks join
  * Chinese with nothing and other text with a space. */

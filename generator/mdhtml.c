@@ -143,6 +143,10 @@ static void render_link(struct render *r, xmlNodePtr parent, cmark_node *node)
 		render_children(r, html_el(parent, "span", "link-removed"), node);
 		return;
 	}
+	if (r->no_links) {	/* inside a link already: links do not nest */
+		render_children(r, parent, node);
+		return;
+	}
 	a = html_el(parent, "a", NULL);
 	html_attr(a, "href", url);
 	if (title && *title)

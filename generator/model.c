@@ -123,14 +123,15 @@ static int link_documents(struct model *m, struct arena *a, struct diag_list *di
 }
 
 int model_load(struct model *m, struct arena *a, const char *content_dir,
-	       const char *base_url, const char *as_of, struct diag_list *diags)
+	       const char *base_url, const char *as_of, const char *default_as_of,
+	       struct diag_list *diags)
 {
 	struct strbuf path = STRBUF_INIT;
 	int ret = 0;
 
 	memset(m, 0, sizeof(*m));
 	strbuf_addf(&path, "%s/site.yaml", content_dir);
-	if (config_load(&m->config, a, path.buf, base_url, as_of, diags) < 0)
+	if (config_load(&m->config, a, path.buf, base_url, as_of, default_as_of, diags) < 0)
 		ret = -1;
 	strbuf_reset(&path);
 	strbuf_addf(&path, "%s/departments.yaml", content_dir);

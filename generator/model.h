@@ -29,9 +29,11 @@ struct model {
 
 /* Read content/site.yaml, content/departments.yaml and content/policies/,
  * link the documents and extract their tasks.
- * `base_url` and `as_of` override the settings when not NULL. */
+ * `base_url` and `as_of` override the settings when not NULL;
+ * `default_as_of` applies when neither `as_of` nor the settings give one. */
 int model_load(struct model *m, struct arena *a, const char *content_dir,
-	       const char *base_url, const char *as_of, struct diag_list *diags);
+	       const char *base_url, const char *as_of, const char *default_as_of,
+	       struct diag_list *diags);
 void model_release(struct model *m);
 
 struct document *model_find_slug(const struct model *m, const char *slug);

@@ -32,9 +32,16 @@ static int swap_in(const char *staging, const char *out, struct diag_list *diags
 	int ret = 0;
 	strbuf_addf(&old, "%s.old", out);
 	fsio_remove_tree(old.buf);
-	if (rename(out, old.buf) < 0 || rename(staging, out) < 0 || rename(old.buf, staging) < 0)
+	if (rename(out, old.buf) < 0) {
+		ret = diag_error(diags, out, 0, 0, "cannot move the old site aside: %s",
+				 strerror(errno));
+	} else if (rename(staging, out) < 0) {
 		ret = diag_error(diags, out, 0, 0, "cannot move the new site into place: %s",
 				 strerror(errno));
+		rename(old.buf, out);	/* put the previous site back */
+	} else if (rename(old.buf, staging) < 0) {
+		fsio_remove_tree(old.buf);
+	}
 	strbuf_release(&old);
 	return ret;
 }

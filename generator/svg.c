@@ -1,15 +1,18 @@
 #include "svg.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "html.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 #define SVG_NS "http://www.w3.org/2000/svg"
 
-/* Colours pass 3:1 against white for graphics; text is always dark. */
+/* Status colours; the bars and markers always carry a text label too, so
+ * no meaning rests on colour. Text is always dark. */
 static const char *const status_fill[TASK_STATUS_COUNT] = {
 	"#b42318", "#b54708", "#175cd3", "#667085", "#067647", "#6941c6", "#98a2b3",
 };
@@ -252,12 +255,14 @@ static void scale_fit(struct scale *s, double lo, double hi, double px0, double 
 		hi = t;
 	}
 	if (hi == lo) {
-		hi = lo ? lo * 1.2 : 1;
+		hi = lo + (lo > 0 ? lo : -lo) * 0.2 + (lo == 0);
 		lo = lo > 0 ? 0 : lo;
 	}
 	if (lo > 0 && lo < (hi - lo))
 		lo = 0;
 	span = hi - lo;
+	if (!(span > 0) || span > 1e15)
+		span = 1;
 	raw = span / 4;
 	while (raw >= mag * 10)
 		mag *= 10;
@@ -322,10 +327,14 @@ static void line_el(xmlNodePtr parent, double x1, double y1, double x2, double y
 		html_attr(l, "stroke-dasharray", dash);
 }
 
-/* The numbers a value stands for in level `level`, or 0 when none. */
+/* The numbers a value stands for in level `level`, or 0 when none. A
+ * change is computed from `base`, which must be of the year the change
+ * names when it names one (`base_year`). */
 static int value_at(const struct indvalue *v, size_t level, const struct indvalue *base,
-		    int years, double *out)
+		    int base_year, int years, double *out)
 {
+	if (v->kind == INDVALUE_RELATIVE && v->base_year && v->base_year != base_year)
+		return 0;
 	switch (v->kind) {
 	case INDVALUE_ABSOLUTE:
 		*out = v->numbers[0];
@@ -373,7 +382,8 @@ static int value_range(const struct indicator *ind, double *lo, double *hi)
 	for (size_t i = 0; i < ind->nobs; i++)
 		for (size_t s = 0; s < series; s++) {
 			double v;
-			if (!value_at(&ind->obs[i].value, s, base, ind->obs[i].year - base_year, &v))
+			if (!value_at(&ind->obs[i].value, s, base, base_year,
+				      ind->obs[i].year - base_year, &v))
 				continue;
 			if (!any || v < *lo)
 				*lo = v;
@@ -393,11 +403,25 @@ static int value_range(const struct indicator *ind, double *lo, double *hi)
 static void describe(const struct indicator *ind, struct strbuf *desc)
 {
 	for (size_t i = 0; i < ind->nobs; i++)
-		strbuf_addf(desc, "%d年%s%s%s；", ind->obs[i].year,
+		strbuf_addf(desc, "%d年%s%s%s%s；", ind->obs[i].year,
 			    indicator_obs_kind_label(ind->obs[i].kind), ind->obs[i].value.text,
+			    ind->obs[i].value.kind == INDVALUE_NONE ? "" : indicator_unit_gap(ind->unit),
 			    ind->obs[i].value.kind == INDVALUE_NONE ? "（无数据）" : ind->unit);
 	if (ind->progress.has)
 		strbuf_addf(desc, "%s。", ind->progress.why);
+}
+
+static void diamond(xmlNodePtr parent, double x, double y, const char *color)
+{
+	struct strbuf sb = STRBUF_INIT;
+	xmlNodePtr d = html_el(parent, "path", NULL);
+
+	strbuf_addf(&sb, "M%.1f %.1fl6 6l-6 6l-6 -6z", x, y - 6);
+	html_attr(d, "d", sb.buf);
+	html_attr(d, "fill", "#fff");
+	html_attr(d, "stroke", color);
+	html_attr(d, "stroke-width", "2");
+	strbuf_release(&sb);
 }
 
 static void target_mark(xmlNodePtr g, const struct indvalue *t, double x, double y,
@@ -411,14 +435,7 @@ static void target_mark(xmlNodePtr g, const struct indvalue *t, double x, double
 		html_attr(r, "stroke", "#1b7837");
 		line_el(g, x - 12, y, x + 12, y, "#1b7837", NULL);
 	}
-	xmlNodePtr d = html_el(g, "path", NULL);
-	struct strbuf sb = STRBUF_INIT;
-	strbuf_addf(&sb, "M%.1f %.1fl6 6l-6 6l-6 -6z", x, y - 6);
-	html_attr(d, "d", sb.buf);
-	html_attr(d, "fill", "#fff");
-	html_attr(d, "stroke", color);
-	html_attr(d, "stroke-width", "2");
-	strbuf_release(&sb);
+	diamond(g, x, y, color);
 }
 
 /* Text broken into lines of at most `width` characters, for Chinese labels
@@ -469,17 +486,19 @@ static void plot_series(xmlNodePtr svg, const struct indicator *ind, size_t s, c
 	int base_year = 0;
 	const struct indvalue *base = baseline_of(ind, &base_year);
 	const char *color = series_color[s % 4];
-	struct chart_point pts[16];
+	struct chart_point *pts = xcalloc(ind->nobs ? ind->nobs : 1, sizeof(*pts));
 	size_t n = 0;
 	struct strbuf sb = STRBUF_INIT;
 
-	for (size_t i = 0; i < ind->nobs && n < 16; i++) {
+	for (size_t i = 0; i < ind->nobs; i++) {
 		double v;
 		size_t k = 0;
-		if (!value_at(&ind->obs[i].value, s, base, ind->obs[i].year - base_year, &v))
+		if (!value_at(&ind->obs[i].value, s, base, base_year, ind->obs[i].year - base_year, &v))
 			continue;
 		while (k < nyears && years[k] != ind->obs[i].year)
 			k++;
+		if (k == nyears)
+			continue;
 		pts[n++] = (struct chart_point){ xs[k], scale_at(ys, v), &ind->obs[i] };
 	}
 	xmlNodePtr g = html_el(svg, "g", NULL);
@@ -511,6 +530,7 @@ static void plot_series(xmlNodePtr svg, const struct indicator *ind, size_t s, c
 	if (ind->nlevels > s && n && !compact)
 		wrapped_text(svg, pts[n - 1].x + 14, pts[n - 1].y + 14, NULL, ind->levels[s], 5, 14);
 	strbuf_release(&sb);
+	free(pts);
 }
 
 static void legend(xmlNodePtr svg, double x, double y, const char *hatch_id)
@@ -532,16 +552,7 @@ static void legend(xmlNodePtr svg, double x, double y, const char *hatch_id)
 			html_attr(c, "stroke-width", "2");
 			break;
 		case 2:
-			c = html_el(svg, "path", NULL);
-			{
-				struct strbuf sb = STRBUF_INIT;
-				strbuf_addf(&sb, "M%.1f %.1fl6 6l-6 6l-6 -6z", x + 5, y - 10);
-				html_attr(c, "d", sb.buf);
-				strbuf_release(&sb);
-			}
-			html_attr(c, "fill", "#fff");
-			html_attr(c, "stroke", series_color[0]);
-			html_attr(c, "stroke-width", "2");
+			diamond(svg, x + 5, y - 4, series_color[0]);
 			break;
 		default:
 			strbuf_addf(&url, "url(#%s)", hatch_id);
@@ -556,13 +567,13 @@ static void legend(xmlNodePtr svg, double x, double y, const char *hatch_id)
 void svg_indicator(xmlNodePtr parent, const struct indicator *ind, int compact, const char *id)
 {
 	struct strbuf desc = STRBUF_INIT, title = STRBUF_INIT, hatch = STRBUF_INIT;
-	int years[16];
+	int *years = xcalloc(ind->nobs ? ind->nobs : 1, sizeof(*years));
 	size_t nyears = 0, series = series_count(ind);
-	double lo = 0, hi = 0, xs[16];
+	double lo = 0, hi = 0, *xs = xcalloc(ind->nobs ? ind->nobs : 1, sizeof(*xs));
 	const double w = compact ? 260 : 400, h = compact ? 130 : 250;
 	const double left = 46, right = compact ? 50 : 90, top = 20, bottom = compact ? 24 : 48;
 
-	for (size_t i = 0; i < ind->nobs && nyears < 16; i++)
+	for (size_t i = 0; i < ind->nobs; i++)
 		if (!nyears || years[nyears - 1] != ind->obs[i].year)
 			years[nyears++] = ind->obs[i].year;
 	strbuf_addf(&title, "%s（%s）", ind->name, *ind->unit ? ind->unit : "无单位");
@@ -601,6 +612,8 @@ out:
 	strbuf_release(&desc);
 	strbuf_release(&title);
 	strbuf_release(&hatch);
+	free(years);
+	free(xs);
 }
 
 /* The latest baseline or actual observation, and the target. */
@@ -617,88 +630,113 @@ static void latest_obs(const struct indicator *ind, const struct indicator_obs *
 	}
 }
 
+/* Where a compare row's target sits, from the baseline, or 0. */
+static int compare_target(const struct indicator *ind, const struct indicator_obs *target,
+			  double *v)
+{
+	int base_year = 0;
+	const struct indvalue *base = baseline_of(ind, &base_year);
+
+	return target && value_at(&target->value, 0, base, base_year, target->year - base_year, v);
+}
+
+static void compare_row(xmlNodePtr svg, const struct indicator *ind, const struct scale *xs,
+			double y, double left, double right_edge, const char *id)
+{
+	const struct indicator_obs *now, *target;
+	struct strbuf sb = STRBUF_INIT;
+	double v;
+
+	latest_obs(ind, &now, &target);
+	strbuf_addf(&sb, "%s %s", ind->set->doc ? ind->set->doc->meta.region : "",
+		    ind->set->period ? ind->set->period : "");
+	wrapped_text(svg, 4, y - 4, NULL, sb.buf, 8, 15);
+	if (compare_target(ind, target, &v)) {
+		double x = scale_at(xs, v);
+		if (target->value.cmp != INDVALUE_EQ) {
+			int below = target->value.cmp == INDVALUE_LT || target->value.cmp == INDVALUE_LE;
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "url(#%s-hatch)", id);
+			xmlNodePtr r = svg_rect(svg, below ? left : x, y - 8,
+						below ? x - left : right_edge - x, 16, sb.buf);
+			html_attr(r, "stroke", "#1b7837");
+		}
+		diamond(svg, x, y, series_color[1]);
+		svg_text(svg, x, y + 20, "middle", target->value.text);
+	}
+	if (now && value_at(&now->value, 0, NULL, 0, 0, &v)) {
+		xmlNodePtr c = html_el(svg, "circle", NULL);
+		num_attr(c, "cx", scale_at(xs, v));
+		num_attr(c, "cy", y);
+		html_attr(c, "r", "5");
+		html_attr(c, "fill", series_color[0]);
+		svg_text(svg, scale_at(xs, v), y - 10, "middle", now->value.text);
+	}
+	strbuf_release(&sb);
+}
+
+/* The range of a comparison: values, targets, and room for target zones. */
+static int compare_range(struct indicator *const *inds, size_t n, double *lo, double *hi,
+			 struct strbuf *desc)
+{
+	int any = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct indicator_obs *now, *target;
+		double v[2];
+		int has[2];
+		latest_obs(inds[i], &now, &target);
+		strbuf_addf(desc, "%s（%s）：", inds[i]->set->doc ? inds[i]->set->doc->meta.region : "",
+			    inds[i]->set->title);
+		if (now)
+			strbuf_addf(desc, "%d年%s%s%s%s，", now->year, indicator_obs_kind_label(now->kind),
+				    now->value.text, indicator_unit_gap(inds[i]->unit), inds[i]->unit);
+		if (target)
+			strbuf_addf(desc, "%d年目标%s；", target->year, target->value.text);
+		has[0] = now && value_at(&now->value, 0, NULL, 0, 0, &v[0]);
+		has[1] = compare_target(inds[i], target, &v[1]);
+		for (int k = 0; k < 2; k++) {
+			if (!has[k])
+				continue;
+			*lo = any && *lo < v[k] ? *lo : v[k];
+			*hi = any && *hi > v[k] ? *hi : v[k];
+			any = 1;
+		}
+		if (has[1] && (target->value.cmp == INDVALUE_LT || target->value.cmp == INDVALUE_LE) &&
+		    *lo > 0)
+			*lo = 0;
+		if (has[1] && (target->value.cmp == INDVALUE_GT || target->value.cmp == INDVALUE_GE))
+			*hi += (*hi - *lo) * 0.15 + (*hi == *lo);
+	}
+	return any;
+}
+
 void svg_compare(xmlNodePtr parent, struct indicator *const *inds, size_t n, const char *id)
 {
 	struct strbuf desc = STRBUF_INIT, title = STRBUF_INIT, sb = STRBUF_INIT;
 	const double w = 400, left = 120, right = 24, row_h = 46, top = 12;
 	double lo = 0, hi = 0, h = top + row_h * (double)n + 30;
-	int any = 0;
+	int any;
 
 	strbuf_addf(&title, "%s：各地区和规划的比较", inds[0]->name);
-	for (size_t i = 0; i < n; i++) {
-		const struct indicator_obs *now, *target;
-		double v;
-		latest_obs(inds[i], &now, &target);
-		strbuf_addf(&desc, "%s（%s）：", inds[i]->set->doc ? inds[i]->set->doc->meta.region : "",
-			    inds[i]->set->title);
-		if (now)
-			strbuf_addf(&desc, "%d年%s%s%s，", now->year, indicator_obs_kind_label(now->kind),
-				    now->value.text, inds[i]->unit);
-		if (target)
-			strbuf_addf(&desc, "%d年目标%s；", target->year, target->value.text);
-		for (int k = 0; k < 2; k++) {
-			const struct indicator_obs *o = k ? target : now;
-			if (!o || !value_at(&o->value, 0, now ? &now->value : NULL,
-					    target && now ? target->year - now->year : 1, &v))
-				continue;
-			lo = any && lo < v ? lo : v;
-			hi = any && hi > v ? hi : v;
-			any = 1;
-		}
-	}
+	any = compare_range(inds, n, &lo, &hi, &desc);
 	xmlNodePtr svg = svg_root(parent, w, h, title.buf, desc.buf, id);
-	strbuf_reset(&sb);
 	strbuf_addf(&sb, "%s-hatch", id);
 	add_hatch(svg, sb.buf);
-	if (!any)
-		goto out;
-	struct scale xs;
-	scale_fit(&xs, lo, hi, left, w - right);
-	for (double v = xs.lo; v <= xs.hi + xs.step / 2; v += xs.step) {
-		double x = scale_at(&xs, v);
-		line_el(svg, x, top, x, h - 26, "#d0d7de", NULL);
-		strbuf_reset(&sb);
-		indvalue_format_number(v, &sb);
-		svg_text(svg, x, h - 10, "middle", sb.buf);
-	}
-	for (size_t i = 0; i < n; i++) {
-		const struct indicator_obs *now, *target;
-		double y = top + row_h * (double)i + row_h / 2, v;
-		latest_obs(inds[i], &now, &target);
-		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s %s", inds[i]->set->doc ? inds[i]->set->doc->meta.region : "",
-			    inds[i]->set->period ? inds[i]->set->period : "");
-		wrapped_text(svg, 4, y - 4, NULL, sb.buf, 8, 15);
-		if (target && value_at(&target->value, 0, now ? &now->value : NULL,
-				       now ? target->year - now->year : 1, &v)) {
+	if (any) {
+		struct scale xs;
+		scale_fit(&xs, lo, hi, left, w - right);
+		for (double v = xs.lo; v <= xs.hi + xs.step / 2; v += xs.step) {
 			double x = scale_at(&xs, v);
-			if (target->value.cmp != INDVALUE_EQ) {
-				int below = target->value.cmp == INDVALUE_LT || target->value.cmp == INDVALUE_LE;
-				strbuf_reset(&sb);
-				strbuf_addf(&sb, "url(#%s-hatch)", id);
-				xmlNodePtr r = svg_rect(svg, below ? left : x, y - 8,
-							below ? x - left : w - right - x, 16, sb.buf);
-				html_attr(r, "stroke", "#1b7837");
-			}
-			xmlNodePtr d = html_el(svg, "path", NULL);
+			line_el(svg, x, top, x, h - 26, "#d0d7de", NULL);
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "M%.1f %.1fl6 6l-6 6l-6 -6z", x, y - 6);
-			html_attr(d, "d", sb.buf);
-			html_attr(d, "fill", "#fff");
-			html_attr(d, "stroke", series_color[1]);
-			html_attr(d, "stroke-width", "2");
-			svg_text(svg, x, y + 20, "middle", target->value.text);
+			indvalue_format_number(v, &sb);
+			svg_text(svg, x, h - 10, "middle", sb.buf);
 		}
-		if (now && value_at(&now->value, 0, NULL, 0, &v)) {
-			xmlNodePtr c = html_el(svg, "circle", NULL);
-			num_attr(c, "cx", scale_at(&xs, v));
-			num_attr(c, "cy", y);
-			html_attr(c, "r", "5");
-			html_attr(c, "fill", series_color[0]);
-			svg_text(svg, scale_at(&xs, v), y - 10, "middle", now->value.text);
-		}
+		for (size_t i = 0; i < n; i++)
+			compare_row(svg, inds[i], &xs, top + row_h * (double)i + row_h / 2, left,
+				    w - right, id);
 	}
-out:
 	strbuf_release(&desc);
 	strbuf_release(&title);
 	strbuf_release(&sb);

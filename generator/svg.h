@@ -16,8 +16,8 @@
 void svg_status_bars(xmlNodePtr parent, const size_t counts[TASK_STATUS_COUNT],
 		     const char *title);
 
-/* A timeline of dated tasks by quarter: a dot per task, a cross for an
- * overdue one, stacked in their quarter, and the as-of date as a line. */
+/* A timeline of dated tasks by year: a dot per task, a cross for an
+ * overdue one, ten to a row in their year, and the as-of date as a line. */
 void svg_timeline(const struct model *m, xmlNodePtr parent, struct task *const *tasks, size_t n);
 
 /* One indicator over the years: baseline and actual values as points

@@ -13,6 +13,7 @@
 #include "fsio.h"
 #include "markdown.h"
 #include "model.h"
+#include "slug.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "yamlread.h"
@@ -245,19 +246,31 @@ static unsigned node_line(const struct extract *x, cmark_node *n)
 }
 
 /* A measure whose bold lead is only its number takes the start of its text
- * as a title, up to the first full stop or 24 characters. */
-static const char *untitled(struct extract *x, const char *text)
+ * (`len` bytes, before any clause) as a title, up to the first full stop or
+ * 24 characters. */
+static const char *untitled(struct extract *x, const char *text, size_t len)
 {
-	size_t len = strlen(text), pos = 0, end = 0;
+	size_t pos = 0, end = 0;
 
+	for (size_t next = 0; pos < len; pos = next) {
+		next = pos;
+		int32_t cp = utf8_next(text, len, &next);
+		if (cp != ' ' && cp != 0x3000 && !utf8_is_punct(cp))
+			break;
+	}
+	text += pos;
+	len -= pos;
+	pos = 0;
 	for (int n = 0; n < 24 && pos < len; n++) {
 		int32_t cp = utf8_next(text, len, &pos);
 		if (cp == 0x3002 || cp == 0xFF1B)	/* 。； */
 			break;
 		end = pos;
 	}
+	if (!end)
+		return "（无标题）";
 	return end < len ? arena_strfmt(x->a, "%.*s…", (int)end, text)
-			 : arena_strdup(x->a, text);
+			 : arena_strndup(x->a, text, end);
 }
 
 static void from_measure(struct extract *x, struct section *s)
@@ -271,7 +284,6 @@ static void from_measure(struct extract *x, struct section *s)
 	t->text = arena_strndup(x->a, x->sb.buf, x->sb.len);
 	while (*title == ' ')
 		title++;
-	t->title = *title ? title : untitled(x, t->text + numlen);
 	t->number = s->number;
 	t->anchor = s->id;
 	cmark_node_set_user_data(s->node, s);
@@ -281,6 +293,8 @@ static void from_measure(struct extract *x, struct section *s)
 		assign_units(x, t, &c, t->text);
 		body_len = c.start;
 	}
+	t->title = *title ? title
+		   : untitled(x, t->text + numlen, body_len > numlen ? body_len - numlen : 0);
 	find_deadline(x, t, t->text, body_len);
 	finish_task(x, t);
 }
@@ -374,7 +388,9 @@ static void from_row(struct extract *x, cmark_node *row, const struct task_colum
 		strbuf_setlen(&x->sb, x->sb.len - 3);
 	t->title = arena_strndup(x->a, x->sb.buf, x->sb.len);
 	t->text = *text ? arena_strfmt(x->a, "%s %s", title, text) : title;
-	t->anchor = arena_strfmt(x->a, "任务-%s", t->number);
+	strbuf_reset(&x->sb);
+	strbuf_addf(&x->sb, "任务-%s", t->number);
+	t->anchor = document_claim_id(x->doc, x->a, x->sb.buf);
 	cmark_node_set_user_data(row, t);
 	if (clause_parse_units(x->a, units, strlen(units), &c) && c.count)
 		assign_units(x, t, &c, units);
@@ -486,8 +502,11 @@ static void from_block(struct extract *x, cmark_node *code)
 	}
 	t = new_task(x, TASK_FROM_BLOCK, line);
 	const char *id = block_text(x, root, "id", path);
-	if (id)
+	if (id && slug_is_valid(id))
 		t->id = id;
+	else if (id)
+		diag_error(x->diags, path, yaml_get(root, "id")->line, yaml_get(root, "id")->col,
+			   "bad task id \"%s\": use lower-case ASCII letters, digits and '-'", id);
 	t->title = block_text(x, root, "title", path);
 	if (!t->title) {
 		diag_error(x->diags, path, line, 1, "task block without \"title\"");
@@ -499,7 +518,9 @@ static void from_block(struct extract *x, cmark_node *code)
 	t->number = block_text(x, root, "number", path);
 	if (!t->number)
 		t->number = "";
-	t->anchor = arena_strfmt(x->a, "task-%s", t->id);
+	strbuf_reset(&x->sb);
+	strbuf_addf(&x->sb, "task-%s", t->id);
+	t->anchor = document_claim_id(x->doc, x->a, x->sb.buf);
 	cmark_node_set_user_data(code, t);
 	block_units(x, t, root);
 	block_deadline_status(x, t, root);

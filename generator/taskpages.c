@@ -6,6 +6,7 @@
 #include "strbuf.h"
 #include "svg.h"
 #include "taskview.h"
+#include "xalloc.h"
 
 static void add_option(xmlNodePtr select, const char *value, const char *label)
 {
@@ -180,7 +181,7 @@ static void dept_meta(xmlDocPtr page, const struct dept *d)
 static void dept_next(const struct model *m, xmlDocPtr page, const struct dept *d)
 {
 	size_t n = d->nled + d->nsupported;
-	struct task **all = malloc((n ? n : 1) * sizeof(*all));
+	struct task **all = xmalloc((n ? n : 1) * sizeof(*all));
 
 	if (d->nled)
 		memcpy(all, d->led, d->nled * sizeof(*all));
@@ -267,7 +268,7 @@ static int write_deadlines(struct output *o)
 {
 	const struct model *m = o->model;
 	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_DEADLINES);
-	struct task **dated = malloc((m->ntasks ? m->ntasks : 1) * sizeof(*dated));
+	struct task **dated = xmalloc((m->ntasks ? m->ntasks : 1) * sizeof(*dated));
 	size_t n = 0;
 	xmlNodePtr slot;
 

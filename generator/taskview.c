@@ -50,10 +50,9 @@ void taskview_deadline(xmlNodePtr parent, const struct task *t, int with_source)
 		date_format_zh(&t->deadline, zh);
 		html_attr(time, "datetime", iso);
 		html_text(time, zh);
-	} else if (t->recurring) {
-		html_text(parent, "每年（持续）");
-	} else if (t->ongoing) {
-		html_text(parent, "持续推进");
+	} else if ((t->recurring || t->ongoing) && t->deadline_text) {
+		html_text(parent, t->recurring ? "周期性：" : "持续：");
+		html_text(parent, t->deadline_text);
 	} else {
 		html_text(parent, "未明确");
 	}
@@ -199,7 +198,7 @@ static int compare_deadline(const void *pa, const void *pb)
 size_t taskview_upcoming(const struct model *m, struct task *const *tasks, size_t n,
 			 struct task **out, size_t max)
 {
-	struct task **all = malloc((n ? n : 1) * sizeof(*all));
+	struct task **all = xmalloc((n ? n : 1) * sizeof(*all));
 	size_t k = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -227,7 +226,7 @@ static void slot_count(xmlDocPtr page, const char *slot, size_t n)
 
 static size_t count_depts(struct task *const *tasks, size_t n)
 {
-	const struct dept **seen = malloc((n * 8 + 1) * sizeof(*seen));
+	const struct dept **seen = xmalloc((n * 8 + 1) * sizeof(*seen));
 	size_t count = 0, cap = n * 8 + 1;
 
 	for (size_t i = 0; i < n; i++) {

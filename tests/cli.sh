@@ -67,3 +67,15 @@ done
 # leaves nothing half-written.
 touch "$tmp/file"
 expect_status "unwritable output is an error" 1 "$gen" build --content content --out "$tmp/file/public"
+
+# SOURCE_DATE_EPOCH gives the as-of date only when nothing else does, and
+# a date past year 9999 is ignored rather than read past its buffer.
+"$gen" build --content content --out "$tmp/epoch" >/dev/null 2>&1
+if SOURCE_DATE_EPOCH=4102444800 "$gen" build --content content --out "$tmp/epoch2" >/dev/null 2>&1 &&
+	diff -r "$tmp/epoch" "$tmp/epoch2" >/dev/null; then
+	echo "ok - cli: SOURCE_DATE_EPOCH does not override as_of in site.yaml"
+else
+	echo "not ok - cli: SOURCE_DATE_EPOCH does not override as_of in site.yaml"
+fi
+expect_status "SOURCE_DATE_EPOCH past year 9999 is ignored" 0 \
+	env SOURCE_DATE_EPOCH=253402300800 "$gen" check --content content

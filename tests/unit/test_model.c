@@ -17,7 +17,8 @@ static cmark_node *first_para(cmark_node *root)
 
 static void strong_case(const char *md, const char *bold, const char *after, const char *what)
 {
-	cmark_node *root = markdown_parse(md, strlen(md));
+	int deep;
+	cmark_node *root = markdown_parse(md, strlen(md), &deep);
 	cmark_node *p = first_para(root);
 	struct strbuf sb = STRBUF_INIT;
 	cmark_node *strong = NULL;
@@ -40,7 +41,8 @@ static void strong_case(const char *md, const char *bold, const char *after, con
 
 static void plain_case(const char *md, const char *want, const char *what)
 {
-	cmark_node *root = markdown_parse(md, strlen(md));
+	int deep;
+	cmark_node *root = markdown_parse(md, strlen(md), &deep);
 	struct strbuf sb = STRBUF_INIT;
 
 	markdown_plain_text(root, &sb);
