@@ -17,6 +17,7 @@ static const char *const template_files[TEMPLATE_COUNT] = {
 	[TEMPLATE_DEADLINES] = "deadlines.html",
 	[TEMPLATE_INDICATORS] = "indicators.html",
 	[TEMPLATE_INDICATOR] = "indicator.html",
+	[TEMPLATE_SEARCH] = "search.html",
 };
 
 static const char *const url_attrs[] = { "href", "src", "action", NULL };

@@ -98,6 +98,8 @@ void output_fill_layout(const struct output *o, xmlDocPtr page, const char *path
 		       description && *description ? description : cfg->description);
 	config_url(cfg, &sb, path);
 	html_slot_attr(page, "canonical", "href", sb.buf);
+	config_path(cfg, &sb, "search/");
+	html_slot_attr(page, "search-index", "content", sb.buf);
 	date_format_zh(&cfg->as_of, zh);
 	html_slot_text(page, "as-of", zh);
 

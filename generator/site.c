@@ -9,6 +9,7 @@
 #include "fsio.h"
 #include "html.h"
 #include "output.h"
+#include "search.h"
 #include "strbuf.h"
 
 /*
@@ -52,7 +53,8 @@ static int write_all(struct output *o, const struct site_paths *paths)
 	int ret = 0;
 
 	if (pages_write(o) < 0 || taskpages_write(o) < 0 || indpages_write(o) < 0 ||
-	    data_write(o) < 0 || feeds_write(o) < 0)
+	    data_write(o) < 0 || search_write(o) < 0 ||
+	    search_page_write(o) < 0 || feeds_write(o) < 0)
 		ret = -1;
 	strbuf_addf(&assets, "%s/assets", o->dir);
 	if (fsio_copy_tree(paths->assets, assets.buf) < 0)
