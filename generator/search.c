@@ -11,7 +11,7 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-#define SEARCH_CHUNK 4
+#define SEARCH_CHUNK 2
 #define SEARCH_SHARD_BYTES 8192
 
 void search_normalise(const char *text, struct strbuf *out)

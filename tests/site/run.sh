@@ -49,3 +49,5 @@ tests/site/vnu.sh "$site"
 node tests/browser/axe.mjs "$site"
 node tests/browser/layout.mjs "$site"
 node tests/browser/tasks.mjs "$site"
+node tests/browser/search.mjs "$site"
+node tests/browser/search.mjs "$build/site-sub" --prefix /sub/ | sed 's/^\(not \)\{0,1\}ok - search: /&sub-path: /'
