@@ -35,10 +35,31 @@ void json_string(struct strbuf *out, const char *s)
 	strbuf_addch(out, '"');
 }
 
+/* A cell a spreadsheet would run as a formula: =, +, @, or - before
+ * something that is not a number ("-" alone and "-0.5" are data). */
+static int looks_like_formula(const char *s)
+{
+	if (*s == '=' || *s == '+' || *s == '@' || *s == '\t' || *s == '\r')
+		return 1;
+	return *s == '-' && s[1] && !(s[1] >= '0' && s[1] <= '9') && s[1] != '.';
+}
+
 void csv_field(struct strbuf *out, const char *s)
 {
 	if (!s)
 		return;
+	if (looks_like_formula(s)) {
+		/* A leading apostrophe makes spreadsheet programs show it as text. */
+		strbuf_addch(out, '"');
+		strbuf_addch(out, '\'');
+		for (; *s; s++) {
+			if (*s == '"')
+				strbuf_addch(out, '"');
+			strbuf_addch(out, *s);
+		}
+		strbuf_addch(out, '"');
+		return;
+	}
 	if (!strpbrk(s, ",\"\n\r")) {
 		strbuf_adds(out, s);
 		return;

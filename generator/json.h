@@ -12,7 +12,9 @@
  * the output is also safe inside HTML. NULL gives null. */
 void json_string(struct strbuf *out, const char *s);
 
-/* A CSV field, quoted when it holds a comma, quote or line break. */
+/* A CSV field, quoted when it holds a comma, quote or line break; a value
+ * a spreadsheet would take for a formula (=SUM(…), +1, @x) gets a leading
+ * apostrophe. */
 void csv_field(struct strbuf *out, const char *s);
 
 /* A URL fragment or path segment: bytes other than ASCII letters, digits

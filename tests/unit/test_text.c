@@ -6,6 +6,7 @@
 #include "docnum.h"
 #include "document.h"
 #include "harness.h"
+#include "json.h"
 #include "slug.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -105,8 +106,28 @@ void test_date(void)
 	STR_EQ(out, "2024-04-01T00:00:00Z", "date: RFC 3339 of a month");
 }
 
+static void csv_case(const char *in, const char *want)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char what[200];
+
+	csv_field(&sb, in);
+	snprintf(what, sizeof(what), "csv field: %s", in);
+	STR_EQ(sb.buf, want, what);
+	strbuf_release(&sb);
+}
+
 void test_docnum(void)
 {
+	csv_case("plain", "plain");
+	csv_case("a,b", "\"a,b\"");
+	csv_case("say \"hi\"", "\"say \"\"hi\"\"\"");
+	csv_case("=SUM(A1)", "\"'=SUM(A1)\"");
+	csv_case("+86", "\"'+86\"");
+	csv_case("-", "-");
+	csv_case("-0.5", "-0.5");
+	csv_case("-cmd", "\"'-cmd\"");
+
 	struct docnum_match m;
 	struct strbuf norm = STRBUF_INIT;
 	const char *text = "根据《通知》（粤府办〔2023〕19号）和梅市明电[2023]113 号精神";
