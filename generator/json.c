@@ -35,13 +35,17 @@ void json_string(struct strbuf *out, const char *s)
 	strbuf_addch(out, '"');
 }
 
-/* A cell a spreadsheet would run as a formula: =, +, @, or - before
- * something that is not a number ("-" alone and "-0.5" are data). */
+/* A cell a spreadsheet would run as a formula: =, +, @, or - followed by
+ * something that is not a number ("=" and "-" alone, or "-0.5", are data). */
 static int looks_like_formula(const char *s)
 {
-	if (*s == '=' || *s == '+' || *s == '@' || *s == '\t' || *s == '\r')
+	if (*s == '\t' || *s == '\r')
 		return 1;
-	return *s == '-' && s[1] && !(s[1] >= '0' && s[1] <= '9') && s[1] != '.';
+	if (!s[0] || !s[1])
+		return 0;
+	if (*s == '=' || *s == '+' || *s == '@')
+		return 1;
+	return *s == '-' && !(s[1] >= '0' && s[1] <= '9') && s[1] != '.';
 }
 
 void csv_field(struct strbuf *out, const char *s)

@@ -125,6 +125,7 @@ void test_docnum(void)
 	csv_case("=SUM(A1)", "\"'=SUM(A1)\"");
 	csv_case("+86", "\"'+86\"");
 	csv_case("-", "-");
+	csv_case("=", "=");
 	csv_case("-0.5", "-0.5");
 	csv_case("-cmd", "\"'-cmd\"");
 
