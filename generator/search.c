@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "html.h"
 #include "json.h"
 #include "markdown.h"
@@ -32,17 +33,6 @@ void search_normalise(const char *text, struct strbuf *out)
 			cp += 'a' - 'A';
 		strbuf_add(out, enc, utf8_encode(cp, enc));
 	}
-}
-
-uint32_t search_hash(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
 }
 
 static int is_han(int32_t cp)
@@ -97,7 +87,7 @@ static void table_grow(struct index *ix)
 
 static struct token *token_get(struct index *ix, const char *s, size_t len)
 {
-	uint32_t h = search_hash(s, len);
+	uint32_t h = hash_fnv1a(s, len);
 	size_t at;
 
 	if ((ix->ntokens + 1) * 2 > ix->table_size)

@@ -19,9 +19,6 @@ struct output;
  * ASCII, U+3000 to a space, ASCII letters to lower case. */
 void search_normalise(const char *text, struct strbuf *out);
 
-/* FNV-1a, 32 bits, of `len` bytes: the shard of a token. */
-uint32_t search_hash(const char *s, size_t len);
-
 /* Write search/meta.json, search/t/<n>.json and search/e/<k>.json. */
 int search_write(struct output *o);
 

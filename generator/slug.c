@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "hash.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -61,12 +62,30 @@ int slug_is_valid(const char *s)
 	return 1;
 }
 
+static size_t slot_of(const struct slug_set *set, const char *id)
+{
+	size_t at = hash_fnv1a(id, strlen(id)) & (set->size - 1);
+
+	while (set->slots[at] && strcmp(set->slots[at], id))
+		at = (at + 1) & (set->size - 1);
+	return at;
+}
+
 static int has_id(const struct slug_set *set, const char *id)
 {
-	for (size_t i = 0; i < set->count; i++)
-		if (!strcmp(set->ids[i], id))
-			return 1;
-	return 0;
+	return set->size && set->slots[slot_of(set, id)];
+}
+
+static void grow(struct slug_set *set)
+{
+	struct slug_set bigger = { NULL, set->count, set->size ? set->size * 2 : 64 };
+
+	bigger.slots = xcalloc(bigger.size, sizeof(*bigger.slots));
+	for (size_t i = 0; i < set->size; i++)
+		if (set->slots[i])
+			bigger.slots[slot_of(&bigger, set->slots[i])] = set->slots[i];
+	free(set->slots);
+	*set = bigger;
 }
 
 void slug_set_claim(struct slug_set *set, struct strbuf *id)
@@ -80,17 +99,16 @@ void slug_set_claim(struct slug_set *set, struct strbuf *id)
 				break;
 		}
 	}
-	if (set->count == set->alloc) {
-		set->alloc = set->alloc ? set->alloc * 2 : 32;
-		set->ids = xrealloc(set->ids, set->alloc * sizeof(*set->ids));
-	}
-	set->ids[set->count++] = xstrdup(id->buf);
+	if ((set->count + 1) * 2 > set->size)
+		grow(set);
+	set->slots[slot_of(set, id->buf)] = xstrdup(id->buf);
+	set->count++;
 }
 
 void slug_set_release(struct slug_set *set)
 {
-	for (size_t i = 0; i < set->count; i++)
-		free(set->ids[i]);
-	free(set->ids);
+	for (size_t i = 0; i < set->size; i++)
+		free(set->slots[i]);
+	free(set->slots);
 	memset(set, 0, sizeof(*set));
 }

@@ -22,10 +22,11 @@ void slug_heading(struct strbuf *out, const char *text);
 int slug_is_valid(const char *s);
 
 /* A set of ids already used in one page, so each new one is unique:
- * "x", then "x-2", "x-3" … in document order. */
+ * "x", then "x-2", "x-3" … in document order. A hash table, so that a
+ * page with thousands of ids stays fast. */
 struct slug_set {
-	char **ids;
-	size_t count, alloc;
+	char **slots;	/* open addressing; NULL is empty */
+	size_t count, size;
 };
 
 #define SLUG_SET_INIT { NULL, 0, 0 }
