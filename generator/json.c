@@ -50,25 +50,19 @@ static int looks_like_formula(const char *s)
 
 void csv_field(struct strbuf *out, const char *s)
 {
+	int formula;
+
 	if (!s)
 		return;
-	if (looks_like_formula(s)) {
-		/* A leading apostrophe makes spreadsheet programs show it as text. */
-		strbuf_addch(out, '"');
-		strbuf_addch(out, '\'');
-		for (; *s; s++) {
-			if (*s == '"')
-				strbuf_addch(out, '"');
-			strbuf_addch(out, *s);
-		}
-		strbuf_addch(out, '"');
-		return;
-	}
-	if (!strpbrk(s, ",\"\n\r")) {
+	formula = looks_like_formula(s);
+	if (!formula && !strpbrk(s, ",\"\n\r")) {
 		strbuf_adds(out, s);
 		return;
 	}
 	strbuf_addch(out, '"');
+	/* A leading apostrophe makes spreadsheet programs show it as text. */
+	if (formula)
+		strbuf_addch(out, '\'');
 	for (; *s; s++) {
 		if (*s == '"')
 			strbuf_addch(out, '"');

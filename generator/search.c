@@ -9,6 +9,7 @@
 #include "json.h"
 #include "markdown.h"
 #include "output.h"
+#include "taskview.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -442,11 +443,15 @@ static void option(xmlNodePtr select, const char *value, const char *label)
 	html_text(opt, label);
 }
 
+static int leads_tasks(const struct dept *d)
+{
+	return d->nled > 0;
+}
+
 static void filter_options(const struct model *m, xmlDocPtr page)
 {
 	xmlNodePtr docs = html_slot(page, "opt-doc"), regions = html_slot(page, "opt-region");
-	xmlNodePtr leads = html_slot(page, "opt-lead"), group = NULL;
-	const char *region = NULL;
+	xmlNodePtr leads = html_slot(page, "opt-lead");
 
 	for (size_t i = 0; i < m->ndocs; i++) {
 		const struct document *d = m->by_date[i];
@@ -457,17 +462,7 @@ static void filter_options(const struct model *m, xmlDocPtr page)
 		if (!seen)
 			option(regions, d->meta.region, d->meta.region);
 	}
-	for (size_t i = 0; leads && i < m->depts.count; i++) {
-		const struct dept *d = &m->depts.items[i];
-		if (!d->nled)
-			continue;
-		if (!region || strcmp(region, d->region)) {
-			region = d->region;
-			group = html_el(leads, "optgroup", NULL);
-			html_attr(group, "label", region);
-		}
-		option(group, d->id, d->name);
-	}
+	taskview_dept_options(m, leads, leads_tasks);
 }
 
 /* Every document and its sections as links: the search page without

@@ -21,25 +21,6 @@ static int dept_has_tasks(const struct dept *d)
 	return d->nled || d->nsupported;
 }
 
-/* Departments grouped by region, in registry order. */
-static void dept_options(const struct model *m, xmlNodePtr select)
-{
-	xmlNodePtr group = NULL;
-	const char *region = NULL;
-
-	for (size_t i = 0; i < m->depts.count; i++) {
-		const struct dept *d = &m->depts.items[i];
-		if (!dept_has_tasks(d))
-			continue;
-		if (!region || strcmp(region, d->region)) {
-			region = d->region;
-			group = html_el(select, "optgroup", NULL);
-			html_attr(group, "label", region);
-		}
-		add_option(group, d->id, d->name);
-	}
-}
-
 static void filter_options(const struct model *m, xmlDocPtr page)
 {
 	xmlNodePtr sel;
@@ -47,7 +28,7 @@ static void filter_options(const struct model *m, xmlDocPtr page)
 	char buf[16];
 
 	if ((sel = html_slot(page, "opt-dept")))
-		dept_options(m, sel);
+		taskview_dept_options(m, sel, dept_has_tasks);
 	if ((sel = html_slot(page, "opt-region")))
 		for (size_t i = 0; i < m->ndocs; i++) {
 			int seen = 0;

@@ -304,3 +304,24 @@ const char *taskview_dept_kind(const char *kind)
 			return kinds[i][1];
 	return kind;
 }
+
+void taskview_dept_options(const struct model *m, xmlNodePtr select,
+			   int (*keep)(const struct dept *d))
+{
+	xmlNodePtr group = NULL;
+	const char *region = NULL;
+
+	for (size_t i = 0; select && i < m->depts.count; i++) {
+		const struct dept *d = &m->depts.items[i];
+		if (!keep(d))
+			continue;
+		if (!region || strcmp(region, d->region)) {
+			region = d->region;
+			group = html_el(select, "optgroup", NULL);
+			html_attr(group, "label", region);
+		}
+		xmlNodePtr opt = html_el(group, "option", NULL);
+		html_attr(opt, "value", d->id);
+		html_text(opt, d->name);
+	}
+}

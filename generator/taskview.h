@@ -30,6 +30,11 @@ void taskview_table(const struct model *m, xmlNodePtr parent, struct task *const
 /* The reader's name of a department kind: government → 政府部门. */
 const char *taskview_dept_kind(const char *kind);
 
+/* <option>s of the departments `keep` accepts, in <optgroup>s by region,
+ * appended to `select`. */
+void taskview_dept_options(const struct model *m, xmlNodePtr select,
+			   int (*keep)(const struct dept *d));
+
 /* Counts of tasks by status. */
 void taskview_count_status(struct task *const *tasks, size_t n, size_t counts[TASK_STATUS_COUNT]);
 

@@ -17,6 +17,10 @@ extern struct test_counts test_counts;
 
 void test_report(int pass, const char *file, int line, const char *what);
 
+/* The next line of an example file held in memory, cut in place at `*p`
+ * (which advances); counts lines in `*line`; NULL at the end. */
+char *test_next_line(char **p, unsigned *line);
+
 #define OK(cond, what) test_report(!!(cond), __FILE__, __LINE__, (what))
 
 #define INT_EQ(got, want, what) do {						\

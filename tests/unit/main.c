@@ -13,6 +13,23 @@ void test_report(int pass, const char *file, int line, const char *what)
 	}
 }
 
+char *test_next_line(char **p, unsigned *line)
+{
+	char *l = *p, *nl;
+
+	if (!*l)
+		return NULL;
+	nl = strchr(l, '\n');
+	if (nl) {
+		*nl = '\0';
+		*p = nl + 1;
+	} else {
+		*p = l + strlen(l);
+	}
+	++*line;
+	return l;
+}
+
 int main(void)
 {
 	test_utf8();

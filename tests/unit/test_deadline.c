@@ -13,24 +13,6 @@
 #define EXAMPLES "tests/unit/deadlines.txt"
 #define FENCE "````````````````````````````````"
 
-/* The next line of the file, cut in place; NULL at the end. */
-static char *next_line(char **p, unsigned *line)
-{
-	char *l = *p, *nl;
-
-	if (!*l)
-		return NULL;
-	nl = strchr(l, '\n');
-	if (nl) {
-		*nl = '\0';
-		*p = nl + 1;
-	} else {
-		*p = l + strlen(l);
-	}
-	++*line;
-	return l;
-}
-
 /* One phrase as the examples write it: "date 2025-06-30 2025年6月底前". */
 static void describe(struct strbuf *sb, const char *text, const struct deadline_phrase *ph)
 {
@@ -114,13 +96,13 @@ static int run_example(char **p, unsigned *line, int *truncations_ok)
 {
 	struct strbuf want = STRBUF_INIT;
 	unsigned at = *line + 1;
-	char *input = next_line(p, line), *l = next_line(p, line);
+	char *input = test_next_line(p, line), *l = test_next_line(p, line);
 
 	if (!input || !l || strcmp(l, ".")) {
 		printf("    malformed example at %s:%u\n", EXAMPLES, at);
 		return 0;
 	}
-	while ((l = next_line(p, line)) && strcmp(l, FENCE)) {
+	while ((l = test_next_line(p, line)) && strcmp(l, FENCE)) {
 		strbuf_adds(&want, l);
 		strbuf_addch(&want, '\n');
 	}
@@ -139,7 +121,7 @@ static void run_examples(void)
 
 	OK(fsio_read_file(EXAMPLES, &file) == 0, "deadline: read " EXAMPLES);
 	p = file.buf;
-	while ((l = next_line(&p, &line)))
+	while ((l = test_next_line(&p, &line)))
 		if (!strcmp(l, FENCE " example")) {
 			if (run_example(&p, &line, &truncations_ok))
 				count++;

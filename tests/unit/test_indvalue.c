@@ -17,24 +17,6 @@ struct counts {
 	int parse, judge, malformed;
 };
 
-/* The next line of the file, cut in place; NULL at the end. */
-static char *next_line(char **p, unsigned *line)
-{
-	char *l = *p, *nl;
-
-	if (!*l)
-		return NULL;
-	nl = strchr(l, '\n');
-	if (nl) {
-		*nl = '\0';
-		*p = nl + 1;
-	} else {
-		*p = l + strlen(l);
-	}
-	++*line;
-	return l;
-}
-
 /* An input as the examples write it: → stands for a tab, ␣ for a space. */
 static void unescape(struct strbuf *sb, const char *l)
 {
@@ -120,8 +102,8 @@ static void check_parse(const char *input, const char *want, unsigned line)
 static int run_parse(char **p, unsigned *line)
 {
 	unsigned at = *line + 1;
-	char *input = next_line(p, line), *dot = next_line(p, line);
-	char *want = next_line(p, line), *end = next_line(p, line);
+	char *input = test_next_line(p, line), *dot = test_next_line(p, line);
+	char *want = test_next_line(p, line), *end = test_next_line(p, line);
 
 	if (!input || !dot || !want || !end || strcmp(dot, ".") || strcmp(end, FENCE)) {
 		printf("    malformed parse example at %s:%u\n", EXAMPLES, at);
@@ -186,11 +168,11 @@ static int run_judge(char **p, unsigned *line)
 	char *l, *want = NULL;
 	int good = 1;
 
-	while ((l = next_line(p, line)) && strcmp(l, "."))
+	while ((l = test_next_line(p, line)) && strcmp(l, "."))
 		good &= read_field(&jc, l);
 	if (l)
-		want = next_line(p, line);
-	l = next_line(p, line);
+		want = test_next_line(p, line);
+	l = test_next_line(p, line);
 	good &= want && l && !strcmp(l, FENCE) && jc.higher >= 0;
 	if (good)
 		check_judge(&jc, want, at);
@@ -211,7 +193,7 @@ static void run_examples(void)
 
 	OK(fsio_read_file(EXAMPLES, &file) == 0, "indvalue: read " EXAMPLES);
 	p = file.buf;
-	while ((l = next_line(&p, &line))) {
+	while ((l = test_next_line(&p, &line))) {
 		if (!strcmp(l, FENCE " parse")) {
 			if (run_parse(&p, &line))
 				n.parse++;
