@@ -6,8 +6,8 @@
 void cli_usage(FILE *out)
 {
 	fputs("usage: policysite build [--content DIR] [--out DIR] [--base-url URL] [--as-of DATE]\n"
-	      "                        [--templates DIR] [--assets DIR]\n"
-	      "       policysite check [--content DIR] [--as-of DATE]\n"
+	      "                        [--templates DIR] [--assets DIR] [--no-compress] [--werror]\n"
+	      "       policysite check [--content DIR] [--as-of DATE] [--werror]\n"
 	      "       policysite --help | --version\n"
 	      "\n"
 	      "Commands:\n"
@@ -22,7 +22,11 @@ void cli_usage(FILE *out)
 	      "  --as-of DATE     date deadlines are judged against, YYYY-MM-DD (default: as_of\n"
 	      "                   in site.yaml, else SOURCE_DATE_EPOCH)\n"
 	      "  --templates DIR  HTML templates (default: templates/ of the installation)\n"
-	      "  --assets DIR     files copied to <out>/assets/ (default: assets/ of the installation)\n"
+	      "  --assets DIR     files copied to <out>/assets/ under content-hashed names\n"
+	      "                   (default: assets/ of the installation)\n"
+	      "  --no-compress    skip the .gz and .br copies of text files of 1 KB or more\n"
+	      "  --werror         treat warnings as errors: report them and exit 1 (build: write\n"
+	      "                   nothing)\n"
 	      "\n"
 	      "Diagnostics are printed as FILE:LINE:COLUMN: error: MESSAGE.\n"
 	      "Exit status: 0 success, 1 errors in the content, 2 wrong command line.\n", out);
@@ -49,18 +53,32 @@ static int option_value(int argc, char **argv, int *i, const char *name, const c
 
 static int parse_option(struct cli_options *opt, int argc, char **argv, int *i)
 {
-	static const struct { const char *name; size_t offset; int build_only; } options[] = {
-		{ "--content", offsetof(struct cli_options, content), 0 },
-		{ "--as-of", offsetof(struct cli_options, as_of), 0 },
-		{ "--out", offsetof(struct cli_options, out), 1 },
-		{ "--base-url", offsetof(struct cli_options, base_url), 1 },
-		{ "--templates", offsetof(struct cli_options, templates), 1 },
-		{ "--assets", offsetof(struct cli_options, assets), 1 },
+	/* A flag (is_flag) sets an int; the others take a string value. */
+	static const struct {
+		const char *name;
+		size_t offset;
+		int is_flag, build_only;
+	} options[] = {
+		{ "--content", offsetof(struct cli_options, content), 0, 0 },
+		{ "--as-of", offsetof(struct cli_options, as_of), 0, 0 },
+		{ "--werror", offsetof(struct cli_options, werror), 1, 0 },
+		{ "--out", offsetof(struct cli_options, out), 0, 1 },
+		{ "--base-url", offsetof(struct cli_options, base_url), 0, 1 },
+		{ "--templates", offsetof(struct cli_options, templates), 0, 1 },
+		{ "--assets", offsetof(struct cli_options, assets), 0, 1 },
+		{ "--no-compress", offsetof(struct cli_options, no_compress), 1, 1 },
 	};
 
 	for (size_t k = 0; k < sizeof(options) / sizeof(*options); k++) {
-		const char **slot = (const char **)((char *)opt + options[k].offset);
-		int r = option_value(argc, argv, i, options[k].name, slot);
+		void *field = (char *)opt + options[k].offset;
+		int r;
+		if (options[k].is_flag) {
+			r = !strcmp(argv[*i], options[k].name);
+			if (r)
+				*(int *)field = 1;
+		} else {
+			r = option_value(argc, argv, i, options[k].name, field);
+		}
 		if (r < 0)
 			return -1;
 		if (!r)

@@ -25,6 +25,8 @@ struct cli_options {
 	const char *as_of;	/* NULL: from site.yaml or SOURCE_DATE_EPOCH */
 	const char *templates;	/* NULL: found next to the program */
 	const char *assets;
+	int werror;		/* --werror: warnings are errors */
+	int no_compress;	/* --no-compress: no .gz and .br copies */
 };
 
 /* Parse argv; on a usage error print it to stderr and return -1. */

@@ -70,7 +70,7 @@ void diag_warning(struct diag_list *list, const char *file, unsigned line, unsig
 	va_list ap;
 
 	va_start(ap, fmt);
-	record(list, DIAG_WARNING, file, line, col, fmt, ap);
+	record(list, list->werror ? DIAG_ERROR : DIAG_WARNING, file, line, col, fmt, ap);
 	va_end(ap);
 }
 

@@ -27,9 +27,10 @@ struct diag_list {
 	struct diag *items;
 	size_t count, alloc;
 	size_t errors, warnings;
+	int werror;	/* record warnings as errors (--werror) */
 };
 
-#define DIAG_LIST_INIT { NULL, 0, 0, 0, 0 }
+#define DIAG_LIST_INIT { NULL, 0, 0, 0, 0, 0 }
 
 void diag_list_release(struct diag_list *list);
 

@@ -101,6 +101,7 @@ int main(int argc, char **argv)
 		printf("policysite %s\n", POLICYSITE_VERSION);
 		return EXIT_OK;
 	}
+	diags.werror = opt.werror;
 	xmlInitParser();
 	status = run(&opt, &diags) < 0 || diags.errors ? EXIT_CONTENT : EXIT_OK;
 	diag_print(&diags, stderr);
