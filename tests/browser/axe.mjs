@@ -1,6 +1,7 @@
-// Usage: node tests/browser/axe.mjs SITE_DIR [--prefix /sub/]
+// Usage: node tests/browser/axe.mjs SITE_DIR [--prefix /sub/] [--url BASE]
 //
-// Serves SITE_DIR (see serve.mjs), opens every .html page in Debian's chromium
+// Serves SITE_DIR (see serve.mjs), or with --url uses a server already running
+// there (BASE ends in the prefix), opens every .html page in Debian's chromium
 // and runs axe-core (WCAG 2.0/2.1 A and AA rules) on it. Prints one line per page:
 //   ok - axe <path>
 //   not ok - axe <path>
@@ -13,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
+import { serve, useServer } from './serve.mjs';
 
 const require = createRequire(import.meta.url);
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -122,9 +123,17 @@ function deferred() {
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { prefix: { type: 'string', default: '/' } } });
+  const usage = 'usage: node tests/browser/axe.mjs SITE_DIR [--prefix /sub/] [--url BASE]';
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { prefix: { type: 'string', default: '/' }, url: { type: 'string' } } });
   if (positionals.length !== 1 || !fs.statSync(positionals[0], { throwIfNoEntry: false })?.isDirectory()) {
-    console.error('usage: node tests/browser/axe.mjs SITE_DIR [--prefix /sub/]');
+    console.error(usage);
+    process.exit(2);
+  }
+  let server;
+  try {
+    server = values.url ? useServer(values.url, values.prefix) : null;
+  } catch (err) {
+    console.error(`${err.message}\n${usage}`);
     process.exit(2);
   }
   const dir = positionals[0];
@@ -135,7 +144,7 @@ async function main() {
   }
   const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-  const server = await serve(dir, values.prefix);
+  server ??= await serve(dir, values.prefix);
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // An init script is compiled once and runs in every document (iframes too)

@@ -1,11 +1,13 @@
-// Usage: node tests/browser/search.mjs SITE_DIR [--prefix /sub/] [--first-word 医保]
+// Usage: node tests/browser/search.mjs SITE_DIR [--prefix /sub/] [--first-word 医保] [--url BASE]
 //
 // Serves SITE_DIR (see serve.mjs) and checks the full-text search page
 // (search/index.html, assets/search.js) in Debian's chromium, under a
-// Content-Security-Policy of script-src 'self'. Expected results are worked out
-// here, in Node, from the index files the page reads (SITE_DIR/search/): the
-// entries' texts, normalised and tokenised by the rules of
-// docs/search-index.md (written again below, independently of search.js).
+// Content-Security-Policy of script-src 'self' (with --url BASE: a server
+// already running there, BASE ending in the prefix, and the CSP it sends).
+// Expected results are worked out here, in Node, from the index files the page
+// reads (SITE_DIR/search/): the entries' texts, normalised and tokenised by the
+// rules of docs/search-index.md (written again below, independently of
+// search.js).
 // Checks: the index files against their entries, queries through the form with
 // every page of results ("显示更多"), full-width digits and letter case, no
 // result and empty queries, words split across page breaks in the sources
@@ -143,7 +145,7 @@ const PAGE = 10;
 const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const MAX_BYTES = 50000;
-const USAGE = 'usage: node tests/browser/search.mjs SITE_DIR [--prefix /sub/] [--first-word WORD]';
+const USAGE = 'usage: node tests/browser/search.mjs SITE_DIR [--prefix /sub/] [--first-word WORD] [--url BASE]';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 
@@ -152,7 +154,7 @@ async function main() {
   try {
     args = parseArgs({
       allowPositionals: true,
-      options: { prefix: { type: 'string', default: '/' }, 'first-word': { type: 'string', default: '医保' } },
+      options: { prefix: { type: 'string', default: '/' }, 'first-word': { type: 'string', default: '医保' }, url: { type: 'string' } },
     });
   } catch (err) {
     console.error(`${err.message}\n${USAGE}`);
@@ -165,7 +167,14 @@ async function main() {
     process.exit(2);
   }
   const prefix = ('/' + values.prefix + '/').replace(/\/+/g, '/');
-  const { serve } = await import('./serve.mjs');
+  const { serve, useServer } = await import('./serve.mjs');
+  let server;
+  try {
+    server = values.url ? useServer(values.url, prefix) : null;
+  } catch (err) {
+    console.error(`${err.message}\n${USAGE}`);
+    process.exit(2);
+  }
   const { launchBrowser } = await import('./axe.mjs');
 
   // ---- Reporting
@@ -286,14 +295,15 @@ async function main() {
   // ---- Browser set-up
 
   const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  const server = await serve(dir, prefix);
+  server ??= await serve(dir, prefix);
   const url = new URL('search/', server.url).href;
   const indexURL = url; // meta.json etc. sit beside the page
   const browser = await launchBrowser();
   const errors = [];
   // A context whose HTML pages get the CSP (unless csp is false: routing every
-  // request through Node would slow a timing down).
-  async function newContext(opts = {}, watchErrors = true, csp = true) {
+  // request through Node would slow a timing down). A server given by --url
+  // sends its own.
+  async function newContext(opts = {}, watchErrors = true, csp = !values.url) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
     context.setDefaultTimeout(5000);
     if (csp) await context.route('**/*', async (route) => {
@@ -867,7 +877,7 @@ async function main() {
     console.log(`# first query "${w}" would fetch ${bytes} bytes (${expected(w).length} results, ${chunks.length} chunks for the first ${ids.length})`);
   }
 
-  report(`no console errors or page errors (CSP ${CSP})`, errors.slice(0, 10));
+  report(`no console errors or page errors (CSP ${values.url ? 'of the server' : CSP})`, errors.slice(0, 10));
 
   await browser.close();
   await server.close();

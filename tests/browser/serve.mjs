@@ -5,6 +5,12 @@
 //
 //   node tests/browser/serve.mjs DIR [--prefix /p/] [--port N]
 //
+//   import { useServer } from './serve.mjs';
+//   const { url, close } = useServer('http://127.0.0.1:8080/p/', '/p/');
+//
+// useServer stands for a server already running (the tests' --url option, e.g.
+// nginx in tests/site/nginx.sh): same shape, close() leaves it running.
+//
 // Binds 127.0.0.1 only. Serves DIR under the URL prefix (default '/'); anything
 // outside the prefix is a 404. A URL ending in / serves its index.html; a
 // directory URL without the / is redirected to it, as static hosts do. A missing
@@ -53,6 +59,15 @@ function statOrNull(file) {
   } catch {
     return null;
   }
+}
+
+// A server already running at url, which must end in the prefix the test
+// expects; throws if it does not.
+export function useServer(url, prefix = '/') {
+  prefix = normPrefix(prefix);
+  const u = new URL(url.endsWith('/') ? url : url + '/');
+  if (u.pathname !== prefix) throw new Error(`--url ${url} does not end in the prefix ${prefix} (give --prefix ${u.pathname})`);
+  return { url: u.href, close: async () => {} };
 }
 
 export async function serve(dir, prefix = '/', { port = 0 } = {}) {

@@ -1,8 +1,10 @@
-// Usage: node tests/browser/tasks.mjs SITE_DIR [--path tasks/] [--prefix /]
+// Usage: node tests/browser/tasks.mjs SITE_DIR [--path tasks/] [--prefix /] [--url BASE]
 //
 // Serves SITE_DIR (see serve.mjs) and checks the task table page at --path
 // (relative to the prefix; '' for a fixture whose index.html is at the top) in
-// Debian's chromium, under a Content-Security-Policy of script-src 'self':
+// Debian's chromium, under a Content-Security-Policy of script-src 'self'
+// (with --url BASE: a server already running there, BASE ending in the
+// prefix, and the CSP it sends):
 // filters, count text, empty message, sorting, the URL query, reload,
 // popstate, reset, and the page without JavaScript. Expected rows are worked
 // out from the rows' data-* attributes and text, never from fixed numbers, so
@@ -17,10 +19,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { serve } from './serve.mjs';
+import { serve, useServer } from './serve.mjs';
 import { launchBrowser } from './axe.mjs';
 
-const USAGE = 'usage: node tests/browser/tasks.mjs SITE_DIR [--path tasks/] [--prefix /]';
+const USAGE = 'usage: node tests/browser/tasks.mjs SITE_DIR [--path tasks/] [--prefix /] [--url BASE]';
 const FILTERS = ['dept', 'role', 'region', 'doc', 'status', 'year', 'q'];
 const STATUS_ORDER = ['overdue', 'due-soon', 'in-progress', 'not-started', 'later', 'ongoing', 'done'];
 const DEBOUNCE_WAIT = 450; // ms; the text box is debounced by ~150 ms
@@ -30,7 +32,7 @@ let args;
 try {
   args = parseArgs({
     allowPositionals: true,
-    options: { path: { type: 'string', default: 'tasks/' }, prefix: { type: 'string', default: '/' } },
+    options: { path: { type: 'string', default: 'tasks/' }, prefix: { type: 'string', default: '/' }, url: { type: 'string' } },
   });
 } catch (err) {
   console.error(`${err.message}\n${USAGE}`);
@@ -156,14 +158,21 @@ function pageHelpers() {
 
 // ---- Set-up
 
-const server = await serve(dir, values.prefix);
+let server;
+try {
+  server = values.url ? useServer(values.url, values.prefix) : await serve(dir, values.prefix);
+} catch (err) {
+  console.error(`${err.message}\n${USAGE}`);
+  process.exit(2);
+}
 const url = new URL(pagePath.split('/').map(encodeURIComponent).join('/'), server.url).href;
 const browser = await launchBrowser();
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 context.setDefaultTimeout(3000); // a broken page should fail fast, not in 30 s per step
 await context.addInitScript({ content: `(${pageHelpers})();` });
-// Serve every page with a strict CSP, as a careful host would.
-await context.route('**/*', async (route) => {
+// Serve every page with a strict CSP, as a careful host would (a server given
+// by --url sends its own).
+if (!values.url) await context.route('**/*', async (route) => {
   const res = await route.fetch();
   const headers = { ...res.headers() };
   if ((headers['content-type'] ?? '').startsWith('text/html')) headers['content-security-policy'] = CSP;
