@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: tests/site/vnu.sh SITE_DIR [--no-svg]
+# Usage: tests/site/vnu.sh SITE_DIR [--no-svg] [--url BASE]
 #
 # Runs the Nu Html Checker (vnu.jar from the vnu-jar npm package; run
 # `npm ci --ignore-scripts` first) on every .html and .svg file under SITE_DIR,
@@ -11,21 +11,29 @@
 #
 # --no-svg skips the .svg files: vnu checks SVG against an SVG 1.1 schema, so
 # some valid SVG 2 attributes (e.g. vector-effect) are reported as errors.
+# --url BASE checks the files as a running server sends them, BASE being the
+# URL of SITE_DIR (e.g. http://127.0.0.1:8080/policy/): a/index.html is
+# fetched as BASE/a/, so the server's Content-Type counts too.
 # VNU_JAR overrides the jar location.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar=${VNU_JAR:-$root/node_modules/vnu-jar/build/dist/vnu.jar}
 
-site= svg=1
-for arg in "$@"; do
-  case $arg in
+usage="usage: $0 SITE_DIR [--no-svg] [--url BASE]"
+site= svg=1 url=
+while [ $# -gt 0 ]; do
+  case $1 in
     --no-svg) svg=0 ;;
-    -*) echo "vnu.sh: unknown option $arg" >&2; exit 2 ;;
-    *) [ -z "$site" ] || { echo "usage: $0 SITE_DIR [--no-svg]" >&2; exit 2; }; site=$arg ;;
+    --url) [ $# -gt 1 ] || { echo "$usage" >&2; exit 2; }; url=$2; shift ;;
+    --url=*) url=${1#--url=} ;;
+    -*) echo "vnu.sh: unknown option $1" >&2; exit 2 ;;
+    *) [ -z "$site" ] || { echo "$usage" >&2; exit 2; }; site=$1 ;;
   esac
+  shift
 done
-[ -n "$site" ] && [ -d "$site" ] || { echo "usage: $0 SITE_DIR [--no-svg]" >&2; exit 2; }
+[ -n "$site" ] && [ -d "$site" ] || { echo "$usage" >&2; exit 2; }
+case $url in ''|*/) ;; *) url=$url/ ;; esac
 [ -f "$jar" ] || { echo "vnu.sh: $jar missing; run npm ci --ignore-scripts" >&2; exit 2; }
 site=$(cd "$site" && pwd -P)   # absolute and without symlinks, like vnu's file: URLs
 
@@ -42,15 +50,29 @@ if [ ${#files[@]} -eq 0 ]; then
   exit 1
 fi
 
-paths=()
-for f in "${files[@]}"; do paths+=("$site/$f"); done
+paths=() java=(java)
+if [ -n "$url" ]; then
+  # The URL a reader would use: a/index.html -> BASE/a/, each segment %-encoded.
+  node -e 'const [base, list] = process.argv.slice(1);
+    for (const f of require("fs").readFileSync(list, "utf8").split("\0").filter(Boolean))
+      process.stdout.write(base + f.replace(/(^|\/)index\.html$/, "$1").split("/").map(encodeURIComponent).join("/") + "\0");' \
+    "$url" "$tmp/files" >"$tmp/urls"
+  mapfile -d '' paths <"$tmp/urls"
+  # vnu refuses loopback and private addresses unless told (a guard for its web service).
+  java=(java -Dnu.validator.servlet.allow-forbidden-hosts=true)
+else
+  for f in "${files[@]}"; do paths+=("$site/$f"); done
+  : >"$tmp/urls"
+fi
 # vnu exits 1 when it finds errors; a real failure shows up as unparsable JSON.
-java -jar "$jar" "${opts[@]}" "${paths[@]}" >"$tmp/out.json" || true
+"${java[@]}" -jar "$jar" "${opts[@]}" "${paths[@]}" >"$tmp/out.json" || true
 
-node - "$site" "$tmp/files" "$tmp/out.json" <<'EOF'
+node - "$site" "$tmp/files" "$tmp/out.json" "$tmp/urls" <<'EOF'
 const fs = require('node:fs');
-const [site, listFile, outFile] = process.argv.slice(2);
+const [site, listFile, outFile, urlFile] = process.argv.slice(2);
 const files = fs.readFileSync(listFile, 'utf8').split('\0').filter(Boolean);
+const urls = fs.readFileSync(urlFile, 'utf8').split('\0').filter(Boolean);
+const fileOfURL = new Map(urls.map((u, i) => [u, files[i]]));
 let report;
 try {
   report = JSON.parse(fs.readFileSync(outFile, 'utf8'));
@@ -63,7 +85,7 @@ const stray = [];
 for (const m of report.messages) {
   // vnu reports "file:/abs/path" with some characters (e.g. spaces) %-encoded.
   const abs = m.url?.startsWith('file:') ? decodeURIComponent(m.url.slice(5)) : '';
-  const rel = abs.startsWith(site + '/') ? abs.slice(site.length + 1) : null;
+  const rel = fileOfURL.get(m.url) ?? (abs.startsWith(site + '/') ? abs.slice(site.length + 1) : null);
   (byFile.get(rel) ?? stray).push(m);
 }
 const isError = (m) => m.type === 'error' || m.type === 'non-document-error';
