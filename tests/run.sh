@@ -29,6 +29,7 @@ suite golden tests/golden/run.sh "$build"
 suite deploy tests/deploy.sh "$build"
 suite sitecheck-self tests/sitecheck/run.sh "$build"
 suite site tests/site/run.sh "$build"
+suite nginx tests/site/nginx.sh "$build"
 
 passed=$(grep -c '^ok ' "$log")
 failed=$(grep -c '^not ok ' "$log")
