@@ -14,6 +14,17 @@ static xmlNodePtr text_child(xmlNodePtr parent, const char *name, const char *te
 	return el;
 }
 
+/* The latest date any document was published or revised. */
+static const struct date *last_revision(const struct model *m)
+{
+	const struct date *last = &m->docs[0].meta.updated;
+
+	for (size_t i = 1; i < m->ndocs; i++)
+		if (date_compare(&m->docs[i].meta.updated, last) > 0)
+			last = &m->docs[i].meta.updated;
+	return last;
+}
+
 static void sitemap_url(const struct site_config *cfg, xmlNodePtr set, const char *path,
 			const struct date *lastmod)
 {
@@ -39,12 +50,28 @@ static int write_sitemap(struct output *o)
 
 	xmlDocSetRootElement(doc, set);
 	xmlSetNs(set, xmlNewNs(set, BAD_CAST SITEMAP_NS, NULL));
-	sitemap_url(&m->config, set, "", m->ndocs ? &m->by_date[0]->meta.date : NULL);
+	sitemap_url(&m->config, set, "", m->ndocs ? last_revision(m) : NULL);
 	sitemap_url(&m->config, set, "policies/", NULL);
 	for (size_t i = 0; i < m->ndocs; i++) {
 		strbuf_reset(&path);
 		strbuf_addf(&path, "policies/%s/", m->docs[i].slug);
-		sitemap_url(&m->config, set, path.buf, &m->docs[i].meta.date);
+		sitemap_url(&m->config, set, path.buf, &m->docs[i].meta.updated);
+	}
+	/* The derived pages change with the documents: no date of their own. */
+	static const char *const derived[] = {
+		"tasks/", "departments/", "deadlines/", "indicators/", "data/",
+	};
+	for (size_t i = 0; i < sizeof(derived) / sizeof(*derived); i++)
+		sitemap_url(&m->config, set, derived[i], NULL);
+	for (size_t i = 0; i < m->depts.count; i++) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "departments/%s/", m->depts.items[i].id);
+		sitemap_url(&m->config, set, path.buf, NULL);
+	}
+	for (size_t i = 0; i < m->indicators.count; i++) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "indicators/%s/", m->indicators.all[i]->id);
+		sitemap_url(&m->config, set, path.buf, NULL);
 	}
 	strbuf_release(&path);
 	return output_xml(o, "sitemap.xml", doc);
@@ -58,10 +85,11 @@ static void atom_entry(const struct site_config *cfg, xmlNodePtr feed, const str
 
 	strbuf_addf(&path, "policies/%s/", d->slug);
 	config_url(cfg, &url, path.buf);
-	date_format_rfc3339(&d->meta.date, when);
 	text_child(e, "title", d->meta.title);
 	text_child(e, "id", url.buf);
+	date_format_rfc3339(&d->meta.updated, when);
 	text_child(e, "updated", when);
+	date_format_rfc3339(&d->meta.date, when);
 	text_child(e, "published", when);
 	xmlNodePtr link = xmlNewChild(e, NULL, BAD_CAST "link", NULL);
 	xmlSetProp(link, BAD_CAST "rel", BAD_CAST "alternate");
@@ -92,9 +120,9 @@ static int write_atom(struct output *o)
 		text_child(feed, "subtitle", cfg->description);
 	config_url(cfg, &url, "");
 	text_child(feed, "id", url.buf);
-	/* The feed changes when its newest document does, never with the clock. */
+	/* The feed changes with its documents, never with the clock. */
 	if (m->ndocs)
-		date_format_rfc3339(&m->by_date[0]->meta.date, when);
+		date_format_rfc3339(last_revision(m), when);
 	text_child(feed, "updated", when);
 	xmlNodePtr link = xmlNewChild(feed, NULL, BAD_CAST "link", NULL);
 	xmlSetProp(link, BAD_CAST "rel", BAD_CAST "alternate");

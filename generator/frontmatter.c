@@ -7,7 +7,7 @@
 
 static const char *const meta_keys[] = {
 	"title", "doc_number", "issuer", "date", "region", "level", "kind", "genre",
-	"status", "plan_period", "based_on", "summary", "interprets", "tasks", NULL,
+	"status", "plan_period", "based_on", "summary", "interprets", "tasks", "updated", NULL,
 };
 
 static const char *const levels[] = { "省级", "市级", "县区级", NULL };
@@ -128,6 +128,16 @@ static int read_enum_fields(struct doc_meta *m, const struct ynode *root, const 
 	if ((n = yaml_get(root, "date")) && n->kind == YAML_SCALAR &&
 	    date_parse(n->value, &m->date, &why) < 0)
 		ret = diag_error(diags, path, n->line, n->col, "bad date \"%s\": %s", n->value, why);
+	m->updated = m->date;
+	if ((n = yaml_get(root, "updated")) && n->kind == YAML_SCALAR) {
+		if (date_parse(n->value, &m->updated, &why) < 0)
+			ret = diag_error(diags, path, n->line, n->col, "bad date \"%s\": %s",
+					 n->value, why);
+		else if (date_compare(&m->updated, &m->date) < 0)
+			ret = diag_error(diags, path, n->line, n->col,
+					 "\"updated\" (%s) is before the document's date; it is "
+					 "when the page was last revised", n->value);
+	}
 	if ((n = yaml_get(root, "kind")) && n->kind == YAML_SCALAR) {
 		if (!strcmp(n->value, "policy"))
 			m->kind = DOC_POLICY;
@@ -186,6 +196,7 @@ int frontmatter_read(struct doc_meta *m, struct arena *a, const struct ynode *ro
 	m->summary = text_field(root, "summary", a, path, diags, &ret);
 	m->interprets = text_field(root, "interprets", a, path, diags, &ret);
 	text_field(root, "date", a, path, diags, &ret);
+	text_field(root, "updated", a, path, diags, &ret);
 	text_field(root, "kind", a, path, diags, &ret);
 	if (list_field(&m->issuers, root, "issuer", a, path, diags) < 0 ||
 	    list_field(&m->based_on, root, "based_on", a, path, diags) < 0)

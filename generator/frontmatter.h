@@ -26,6 +26,7 @@ struct doc_meta {
 	unsigned doc_number_line, doc_number_col;
 	struct strlist issuers;
 	struct date date;
+	struct date updated;	/* last revised; the date when not given */
 	const char *region;
 	const char *level;
 	enum doc_kind kind;
@@ -38,6 +39,7 @@ struct doc_meta {
 	int no_tasks;		/* tasks: none — its measures are not tasks */
 	unsigned interprets_line, interprets_col;
 };
+
 
 /* Read the front matter mapping `root` of `path` into `meta`. */
 int frontmatter_read(struct doc_meta *meta, struct arena *a, const struct ynode *root,

@@ -233,30 +233,3 @@ int fsio_is_file(const char *path)
 
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
-
-int fsio_copy_tree(const char *from, const char *to)
-{
-	char **names;
-	int n = fsio_list_dir(from, &names), ret = 0;
-
-	if (n < 0)
-		return -1;
-	for (int i = 0; i < n && !ret; i++) {
-		struct strbuf src = STRBUF_INIT, dst = STRBUF_INIT;
-		strbuf_addf(&src, "%s/%s", from, names[i]);
-		strbuf_addf(&dst, "%s/%s", to, names[i]);
-		if (fsio_is_dir(src.buf)) {
-			ret = fsio_copy_tree(src.buf, dst.buf);
-		} else {
-			struct strbuf data = STRBUF_INIT;
-			ret = fsio_read_file(src.buf, &data);
-			if (!ret)
-				ret = fsio_write_file(dst.buf, data.buf, data.len);
-			strbuf_release(&data);
-		}
-		strbuf_release(&src);
-		strbuf_release(&dst);
-	}
-	free_names(names, n);
-	return ret;
-}

@@ -34,7 +34,4 @@ int fsio_list_dir(const char *path, char ***names);
 int fsio_is_dir(const char *path);
 int fsio_is_file(const char *path);
 
-/* Copy every file below folder `from` into folder `to`. */
-int fsio_copy_tree(const char *from, const char *to);
-
 #endif

@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* FNV-1a, 32 bits: the hash of hash tables and of search index shards
  * (docs/search-index.md fixes its constants; search.js repeats it). */
@@ -15,6 +16,30 @@ static inline uint32_t hash_fnv1a(const char *s, size_t len)
 		h *= 16777619u;
 	}
 	return h;
+}
+
+/* FNV-1a, 64 bits, fed in pieces: the content hash of hashed file names. */
+#define HASH_FNV64_INIT 14695981039346656037ull
+
+static inline uint64_t hash_fnv1a64(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+/* The tag of a content-hashed name ("site.<tag>.css"): 10 hex digits, 40
+ * bits, plenty to tell one version of a file from the next. */
+#define HASH_TAG_LEN 10
+
+static inline void hash_tag(uint64_t h, char out[HASH_TAG_LEN + 1])
+{
+	snprintf(out, HASH_TAG_LEN + 1, "%010llx",
+		 (unsigned long long)((h ^ (h >> 40)) & 0xffffffffffull));
 }
 
 #endif

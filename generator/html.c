@@ -4,6 +4,7 @@
 #include <libxml/HTMLtree.h>
 #include <string.h>
 
+#include "strbuf.h"
 #include "xalloc.h"
 
 static const char *const template_files[TEMPLATE_COUNT] = {
@@ -18,6 +19,7 @@ static const char *const template_files[TEMPLATE_COUNT] = {
 	[TEMPLATE_INDICATORS] = "indicators.html",
 	[TEMPLATE_INDICATOR] = "indicator.html",
 	[TEMPLATE_SEARCH] = "search.html",
+	[TEMPLATE_DATA] = "data.html",
 };
 
 static const char *const url_attrs[] = { "href", "src", "action", NULL };
@@ -30,7 +32,42 @@ static int is_url_attr(const xmlChar *name)
 	return 0;
 }
 
-static void rebase_urls(xmlNodePtr node, const char *base_path)
+/* What rebasing a template's URLs needs, and whether it went well. */
+struct rebase {
+	const char *base_path;
+	const struct asset_list *assets;
+	const char *file;
+	struct diag_list *diags;
+	int ret;
+};
+
+/* Root-relative `url` as the page must say it: on the base path, and an
+ * asset under its hashed name. */
+static void rebase_url(struct rebase *r, xmlNodePtr node, const xmlChar *attr, const char *url)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t plain = strlen("/assets/");
+
+	strbuf_adds(&sb, r->base_path);
+	if (!strncmp(url, "/assets/", plain)) {
+		size_t len = strcspn(url + plain, "?#");
+		char *name = xmalloc(len + 1);
+		memcpy(name, url + plain, len);
+		name[len] = '\0';
+		const char *hashed = assets_hashed(r->assets, name);
+		if (!hashed)
+			r->ret = diag_error(r->diags, r->file, (unsigned)xmlGetLineNo(node), 0,
+					    "'%s' is not in the assets folder", url);
+		strbuf_addf(&sb, "assets/%s%s", hashed ? hashed : name, url + plain + len);
+		free(name);
+	} else {
+		strbuf_adds(&sb, url + 1);
+	}
+	xmlSetProp(node, attr, BAD_CAST sb.buf);
+	strbuf_release(&sb);
+}
+
+static void rebase_urls(struct rebase *r, xmlNodePtr node)
 {
 	for (; node; node = node->next) {
 		if (node->type != XML_ELEMENT_NODE)
@@ -39,21 +76,16 @@ static void rebase_urls(xmlNodePtr node, const char *base_path)
 			if (!is_url_attr(a->name))
 				continue;
 			xmlChar *v = xmlGetProp(node, a->name);
-			if (v && v[0] == '/' && v[1] != '/') {
-				char *nv = xmalloc(strlen(base_path) + xmlStrlen(v) + 1);
-				strcpy(nv, base_path);
-				strcat(nv, (const char *)v + 1);
-				xmlSetProp(node, a->name, BAD_CAST nv);
-				free(nv);
-			}
+			if (v && v[0] == '/' && v[1] != '/')
+				rebase_url(r, node, a->name, (const char *)v);
 			xmlFree(v);
 		}
-		rebase_urls(node->children, base_path);
+		rebase_urls(r, node->children);
 	}
 }
 
 static xmlDocPtr read_template(const char *dir, const char *name, const char *base_path,
-			       struct diag_list *diags)
+			       const struct asset_list *assets, struct diag_list *diags)
 {
 	size_t len = strlen(dir) + strlen(name) + 2;
 	char *path = xmalloc(len);
@@ -62,25 +94,32 @@ static xmlDocPtr read_template(const char *dir, const char *name, const char *ba
 	snprintf(path, len, "%s/%s", dir, name);
 	doc = htmlReadFile(path, "UTF-8",
 			   HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
-	if (!doc || !xmlDocGetRootElement(doc))
+	if (!doc || !xmlDocGetRootElement(doc)) {
 		diag_error(diags, path, 0, 0, "cannot read template; is it an HTML file?");
-	else
-		rebase_urls(xmlDocGetRootElement(doc), base_path);
+	} else {
+		struct rebase r = { base_path, assets, path, diags, 0 };
+		rebase_urls(&r, xmlDocGetRootElement(doc));
+		if (r.ret < 0) {
+			xmlFreeDoc(doc);
+			doc = NULL;
+		}
+	}
 	free(path);
 	return doc;
 }
 
 int html_templates_load(struct html_templates *t, const char *dir, const char *base_path,
-			struct diag_list *diags)
+			const struct asset_list *assets, struct diag_list *diags)
 {
 	int ret = 0;
 
 	memset(t, 0, sizeof(*t));
-	t->layout = read_template(dir, "layout.html", base_path, diags);
+	t->layout = read_template(dir, "layout.html", base_path, assets, diags);
 	if (!t->layout)
 		ret = -1;
 	for (int i = 0; i < TEMPLATE_COUNT; i++)
-		if (!(t->content[i] = read_template(dir, template_files[i], base_path, diags)))
+		if (!(t->content[i] = read_template(dir, template_files[i], base_path, assets,
+						    diags)))
 			ret = -1;
 	return ret;
 }
@@ -228,6 +267,14 @@ static void remove_unused_slots(xmlNodePtr node)
 		xmlNodePtr next = node->next;
 		if (node->type == XML_ELEMENT_NODE) {
 			if (xmlHasProp(node, BAD_CAST "data-slot")) {
+				/* In <head>, its line goes too: no blank lines. */
+				if (next && xmlNodeIsText(next) && xmlIsBlankNode(next) &&
+				    node->parent && !xmlStrcmp(node->parent->name, BAD_CAST "head")) {
+					xmlNodePtr blank = next;
+					next = next->next;
+					xmlUnlinkNode(blank);
+					xmlFreeNode(blank);
+				}
 				xmlUnlinkNode(node);
 				xmlFreeNode(node);
 			} else {

@@ -3,6 +3,7 @@
 
 #include <libxml/tree.h>
 
+#include "assets.h"
 #include "diag.h"
 #include "strbuf.h"
 
@@ -14,7 +15,8 @@
  * place the generator fills; html_slot finds it and drops the attribute,
  * and html_write removes slots that were never asked for, so a template
  * section without content disappears. Root-relative URLs in templates
- * ("/assets/site.css") are rebased onto the site's base path at load time.
+ * ("/assets/site.css") are rebased onto the site's base path at load time,
+ * and assets get their content-hashed names ("/sub/assets/site.<tag>.css").
  *
  * Text reaches a page only through html_text and html_attr (and the
  * libxml2 calls they wrap), which escape; never as markup.
@@ -31,6 +33,7 @@ enum html_template {
 	TEMPLATE_INDICATORS,
 	TEMPLATE_INDICATOR,
 	TEMPLATE_SEARCH,
+	TEMPLATE_DATA,
 	TEMPLATE_COUNT,
 };
 
@@ -39,9 +42,10 @@ struct html_templates {
 	xmlDocPtr content[TEMPLATE_COUNT];
 };
 
-/* Read the templates from `dir`; -1 after recording diagnostics. */
+/* Read the templates from `dir`; -1 after recording diagnostics (such as
+ * an asset the templates name that `assets` does not hold). */
 int html_templates_load(struct html_templates *t, const char *dir, const char *base_path,
-			struct diag_list *diags);
+			const struct asset_list *assets, struct diag_list *diags);
 void html_templates_release(struct html_templates *t);
 
 /* A new page: the layout with `which` in its main slot. */

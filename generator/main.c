@@ -66,7 +66,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags)
 	int ret = model_load(&model, &arena, opt->content, opt->base_url, opt->as_of,
 			     as_of_from_environment(epoch_date), diags);
 
-	if (!ret && opt->command == CLI_BUILD) {
+	/* Any error, a --werror warning included, and nothing is written. */
+	if (!ret && !diags->errors && opt->command == CLI_BUILD) {
 		find_data_dir(&data);
 		strbuf_addf(&templates, "%s/templates", data.buf);
 		strbuf_addf(&assets, "%s/assets", data.buf);
@@ -75,7 +76,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags)
 			opt->assets ? opt->assets : assets.buf,
 			opt->out,
 		};
-		ret = site_write(&model, &paths, diags);
+		ret = site_write(&model, &paths, !opt->no_compress, diags);
 	}
 	model_release(&model);
 	arena_release(&arena);

@@ -14,10 +14,18 @@ struct output {
 	const struct html_templates *templates;
 	const char *dir;	/* the staging folder */
 	struct diag_list *diags;
+	int compress;		/* write .gz and .br beside text files */
+	char search_path[32];	/* the index folder, "search/<tag>/" */
 };
 
 /* Write `len` bytes to `relpath` inside the output; -1 after a diagnostic. */
 int output_write(struct output *o, const char *relpath, const void *data, size_t len);
+
+/* The size of a file already written, or -1. */
+long long output_size(const struct output *o, const char *relpath);
+
+/* Rename `from` to `to`, both inside the output. */
+int output_rename(struct output *o, const char *from, const char *to);
 
 /* Serialise and write a page, then free it. */
 int output_page(struct output *o, const char *relpath, xmlDocPtr page);
@@ -44,6 +52,9 @@ int data_write(struct output *o);
  * <h1>), description, canonical URL of `path`, the as-of date. */
 void output_fill_layout(const struct output *o, xmlDocPtr page, const char *path,
 			const char *description);
+
+/* /data/: the page listing every download with its format and size. */
+int data_page_write(struct output *o);
 
 /* sitemap.xml, atom.xml and robots.txt. */
 int feeds_write(struct output *o);

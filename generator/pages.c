@@ -94,11 +94,16 @@ void output_fill_layout(const struct output *o, xmlDocPtr page, const char *path
 
 	html_attr(xmlDocGetRootElement(page), "lang", cfg->language);
 	html_slot_text(page, "site-name", cfg->title);
-	html_slot_attr(page, "description", "content",
-		       description && *description ? description : cfg->description);
+	if (!description || !*description)
+		description = cfg->description;
+	html_slot_attr(page, "description", "content", description);
+	html_slot_attr(page, "og-description", "content", description);
+	html_slot_attr(page, "og-site-name", "content", cfg->title);
+	html_slot_attr(page, "og-type", "content", "website");	/* unless filled */
 	config_url(cfg, &sb, path);
 	html_slot_attr(page, "canonical", "href", sb.buf);
-	config_path(cfg, &sb, "search/");
+	html_slot_attr(page, "og-url", "content", sb.buf);
+	config_path(cfg, &sb, o->search_path);
 	html_slot_attr(page, "search-index", "content", sb.buf);
 	date_format_zh(&cfg->as_of, zh);
 	html_slot_text(page, "as-of", zh);
@@ -117,16 +122,24 @@ void output_fill_layout(const struct output *o, xmlDocPtr page, const char *path
 				n = n->next;
 		}
 	}
+	xmlChar *heading = h1 ? xmlNodeGetContent(h1) : NULL;
+	html_slot_attr(page, "og-title", "content", heading ? (const char *)heading : cfg->title);
 	if (title) {
 		xmlNodeSetContent(title, NULL);
 		strbuf_reset(&sb);
-		xmlChar *t = h1 ? xmlNodeGetContent(h1) : NULL;
-		if (t && xmlStrcmp(t, BAD_CAST cfg->title))
-			strbuf_addf(&sb, "%s - ", (const char *)t);
+		if (heading && xmlStrcmp(heading, BAD_CAST cfg->title))
+			strbuf_addf(&sb, "%s - ", (const char *)heading);
 		strbuf_adds(&sb, cfg->title);
-		xmlFree(t);
 		html_text(title, sb.buf);
 	}
+	xmlFree(heading);
+	/* Open Graph writes the language with an underscore: zh_CN. */
+	strbuf_reset(&sb);
+	strbuf_adds(&sb, cfg->language);
+	for (size_t i = 0; i < sb.len; i++)
+		if (sb.buf[i] == '-')
+			sb.buf[i] = '_';
+	html_slot_attr(page, "og-locale", "content", sb.buf);
 	strbuf_release(&sb);
 }
 
@@ -277,6 +290,13 @@ static int write_document(struct output *o, const struct document *d)
 	taskview_glance(o->model, page, d->tasks, d->ntasks, document_measure_count(d));
 	if ((body = html_slot(page, "body")))
 		mdhtml_render(body, d, o->model);
+	/* Before the layout, whose "website" then finds the slot filled. */
+	html_slot_attr(page, "og-type", "content", "article");
+	char when[11];
+	date_format(&d->meta.date, when);
+	html_slot_attr(page, "published", "content", when);
+	date_format(&d->meta.updated, when);
+	html_slot_attr(page, "modified", "content", when);
 	strbuf_addf(&path, "policies/%s/", d->slug);
 	output_fill_layout(o, page, path.buf, d->meta.summary);
 	strbuf_adds(&path, "index.html");

@@ -329,10 +329,34 @@ static size_t shard_count(const struct index *ix)
 	return bytes / SEARCH_SHARD_BYTES + 1;
 }
 
-static int write_shards(struct output *o, const struct index *ix, size_t shards)
+/*
+ * The index files are written into a folder of a fixed name while their
+ * names and bytes are hashed, and the folder then takes the name
+ * search/<tag>/ (see hash_tag): any change to the index gives it a new
+ * URL, so servers may cache its files for good.
+ */
+#define INDEX_BUILD_DIR "search/building"
+
+struct index_writer {
+	struct output *o;
+	uint64_t hash;
+	struct strbuf path;
+};
+
+static int index_file(struct index_writer *w, const char *name, const struct strbuf *data)
+{
+	w->hash = hash_fnv1a64(w->hash, name, strlen(name) + 1);
+	w->hash = hash_fnv1a64(w->hash, data->buf, data->len);
+	strbuf_reset(&w->path);
+	strbuf_addf(&w->path, "%s/%s", INDEX_BUILD_DIR, name);
+	return output_write(w->o, w->path.buf, data->buf, data->len);
+}
+
+static int write_shards(struct index_writer *w, const struct index *ix, size_t shards)
 {
 	struct token **sorted = xmalloc((ix->ntokens ? ix->ntokens : 1) * sizeof(*sorted));
-	struct strbuf *out = xcalloc(shards, sizeof(*out)), path = STRBUF_INIT;
+	struct strbuf *out = xcalloc(shards, sizeof(*out));
+	char name[32];
 	int ret = 0;
 
 	for (size_t i = 0; i < ix->ntokens; i++)
@@ -353,21 +377,20 @@ static int write_shards(struct output *o, const struct index *ix, size_t shards)
 	}
 	for (size_t s = 0; s < shards; s++) {
 		strbuf_adds(&out[s], out[s].len ? "}" : "{}");
-		strbuf_reset(&path);
-		strbuf_addf(&path, "search/t/%zu.json", s);
-		if (output_write(o, path.buf, out[s].buf, out[s].len) < 0)
+		snprintf(name, sizeof(name), "t/%zu.json", s);
+		if (index_file(w, name, &out[s]) < 0)
 			ret = -1;
 		strbuf_release(&out[s]);
 	}
 	free(out);
 	free(sorted);
-	strbuf_release(&path);
 	return ret;
 }
 
-static int write_chunks(struct output *o, const struct index *ix)
+static int write_chunks(struct index_writer *w, const struct index *ix)
 {
-	struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	char name[32];
 	int ret = 0;
 
 	for (size_t start = 0; start < ix->nentries; start += SEARCH_CHUNK) {
@@ -388,13 +411,11 @@ static int write_chunks(struct output *o, const struct index *ix)
 			strbuf_addch(&sb, ']');
 		}
 		strbuf_addch(&sb, ']');
-		strbuf_reset(&path);
-		strbuf_addf(&path, "search/e/%zu.json", start / SEARCH_CHUNK);
-		if (output_write(o, path.buf, sb.buf, sb.len) < 0)
+		snprintf(name, sizeof(name), "e/%zu.json", start / SEARCH_CHUNK);
+		if (index_file(w, name, &sb) < 0)
 			ret = -1;
 	}
 	strbuf_release(&sb);
-	strbuf_release(&path);
 	return ret;
 }
 
@@ -416,6 +437,8 @@ int search_write(struct output *o)
 	struct index ix = { 0 };
 	struct arena a = ARENA_INIT;
 	struct strbuf meta = STRBUF_INIT;
+	struct index_writer w = { o, HASH_FNV64_INIT, STRBUF_INIT };
+	char tag[HASH_TAG_LEN + 1];
 	size_t shards;
 	int ret = 0;
 
@@ -426,10 +449,16 @@ int search_write(struct output *o)
 	json_string(&meta, o->model->config.base_path);
 	strbuf_addf(&meta, ",\"shards\":%zu,\"chunk\":%d,\"entries\":%zu}", shards, SEARCH_CHUNK,
 		    ix.nentries);
-	if (output_write(o, "search/meta.json", meta.buf, meta.len) < 0 ||
-	    write_shards(o, &ix, shards) < 0 || write_chunks(o, &ix) < 0)
+	if (index_file(&w, "meta.json", &meta) < 0 || write_shards(&w, &ix, shards) < 0 ||
+	    write_chunks(&w, &ix) < 0) {
 		ret = -1;
+	} else {
+		hash_tag(w.hash, tag);
+		snprintf(o->search_path, sizeof(o->search_path), "search/%s/", tag);
+		ret = output_rename(o, INDEX_BUILD_DIR, o->search_path);
+	}
 	strbuf_release(&meta);
+	strbuf_release(&w.path);
 	index_release(&ix);
 	arena_release(&a);
 	return ret;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "assets.h"
 #include "fsio.h"
 #include "html.h"
 #include "output.h"
@@ -47,34 +48,49 @@ static int swap_in(const char *staging, const char *out, struct diag_list *diags
 	return ret;
 }
 
-static int write_all(struct output *o, const struct site_paths *paths)
+static int write_assets(struct output *o, const struct asset_list *assets)
 {
-	struct strbuf assets = STRBUF_INIT;
+	struct strbuf path = STRBUF_INIT;
 	int ret = 0;
 
-	if (pages_write(o) < 0 || taskpages_write(o) < 0 || indpages_write(o) < 0 ||
-	    data_write(o) < 0 || search_write(o) < 0 ||
-	    search_page_write(o) < 0 || feeds_write(o) < 0)
-		ret = -1;
-	strbuf_addf(&assets, "%s/assets", o->dir);
-	if (fsio_copy_tree(paths->assets, assets.buf) < 0)
-		ret = diag_error(o->diags, paths->assets, 0, 0, "cannot copy the assets folder: %s",
-				 strerror(errno));
-	strbuf_release(&assets);
+	for (size_t i = 0; i < assets->count && !ret; i++) {
+		const struct asset *a = &assets->items[i];
+		strbuf_reset(&path);
+		strbuf_addf(&path, "assets/%s", a->hashed);
+		ret = output_write(o, path.buf, a->data.buf, a->data.len);
+	}
+	strbuf_release(&path);
 	return ret;
 }
 
-int site_write(const struct model *model, const struct site_paths *paths,
+/* The search index comes first: every page names its folder. The download
+ * page comes last: it gives the size of every download. */
+static int write_all(struct output *o, const struct asset_list *assets)
+{
+	if (search_write(o) < 0)
+		return -1;
+	if (pages_write(o) < 0 || taskpages_write(o) < 0 || indpages_write(o) < 0 ||
+	    data_write(o) < 0 || search_page_write(o) < 0 || feeds_write(o) < 0 ||
+	    write_assets(o, assets) < 0)
+		return -1;
+	return data_page_write(o);
+}
+
+int site_write(const struct model *model, const struct site_paths *paths, int compress,
 	       struct diag_list *diags)
 {
 	struct html_templates templates;
+	struct asset_list assets;
 	struct strbuf staging = STRBUF_INIT;
-	struct output o = { model, &templates, NULL, diags };
+	struct output o = { model, &templates, NULL, diags, compress, "" };
 	int ret = 0;
 
-	if (html_templates_load(&templates, paths->templates, model->config.base_path, diags) < 0) {
-		html_templates_release(&templates);
-		return -1;
+	memset(&templates, 0, sizeof(templates));
+	if (assets_read(&assets, paths->assets, diags) < 0 ||
+	    html_templates_load(&templates, paths->templates, model->config.base_path, &assets,
+				diags) < 0) {
+		ret = -1;
+		goto out;
 	}
 	/* A fixed name: a build killed half-way leaves at most this folder,
 	 * which the next build clears. */
@@ -83,13 +99,15 @@ int site_write(const struct model *model, const struct site_paths *paths,
 	if (fsio_remove_tree(staging.buf) < 0 || fsio_mkdirs(staging.buf) < 0) {
 		ret = diag_error(diags, staging.buf, 0, 0, "cannot create the staging folder: %s",
 				 strerror(errno));
-	} else if (write_all(&o, paths) < 0) {
+	} else if (write_all(&o, &assets) < 0) {
 		ret = -1;
 	} else if (swap_in(staging.buf, paths->out, diags) < 0) {
 		ret = -1;
 	}
 	fsio_remove_tree(staging.buf);
+out:
 	html_templates_release(&templates);
+	assets_release(&assets);
 	strbuf_release(&staging);
 	return ret;
 }

@@ -7,17 +7,18 @@
 /* Where the build reads its templates and assets and writes its output. */
 struct site_paths {
 	const char *templates;	/* folder of layout.html and the page templates */
-	const char *assets;	/* copied to <out>/assets/ */
+	const char *assets;	/* published in <out>/assets/ under hashed names */
 	const char *out;	/* the published folder, e.g. public */
 };
 
 /*
  * Write the whole site for `model` into a staging folder next to
  * `paths->out` and swap it in only when every file was written, so a
- * failed build leaves the previous output untouched. Returns 0, or -1
- * after recording diagnostics.
+ * failed build leaves the previous output untouched. With `compress`, text
+ * files get .gz and .br copies. Returns 0, or -1 after recording
+ * diagnostics.
  */
-int site_write(const struct model *model, const struct site_paths *paths,
+int site_write(const struct model *model, const struct site_paths *paths, int compress,
 	       struct diag_list *diags);
 
 #endif

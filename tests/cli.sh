@@ -79,3 +79,34 @@ else
 fi
 expect_status "SOURCE_DATE_EPOCH past year 9999 is ignored" 0 \
 	env SOURCE_DATE_EPOCH=253402300800 "$gen" check --content content
+
+# A warning passes, unless --werror makes it an error (for CI): then check
+# fails and build writes nothing.
+mkdir -p "$tmp/warn/policies"
+printf -- '---\ntitle: 测试文件\nissuer: 测试机关\ndate: 2025-02-28\nregion: 测试市\nlevel: 市级\nkind: policy\nplan_period: 永远\nsummary: 一个测试文件。\n---\n## 一、总则\n正文。\n' \
+	>"$tmp/warn/policies/a.md"
+printf 'title: 测试\nbase_url: https://example.org/\nas_of: 2025-03-01\n' >"$tmp/warn/site.yaml"
+expect_status "a warning alone passes check" 0 "$gen" check --content "$tmp/warn"
+grep -q '^.*/a.md: warning: plan_period "永远"' "$tmp/err" && grep -qx '0 errors, 1 warning' "$tmp/err" &&
+	echo "ok - cli: the warning is printed" || echo "not ok - cli: the warning is printed"
+expect_status "check --werror fails on a warning" 1 "$gen" check --werror --content "$tmp/warn"
+grep -q '^.*/a.md: error: plan_period "永远"' "$tmp/err" && grep -qx '1 error, 0 warnings' "$tmp/err" &&
+	echo "ok - cli: --werror reports the warning as an error" ||
+	echo "not ok - cli: --werror reports the warning as an error"
+rm -rf "$tmp/public" && cp -r "$tmp/snapshot" "$tmp/public"
+expect_status "build --werror fails on a warning" 1 "$gen" build --werror --content "$tmp/warn" \
+	--out "$tmp/public"
+diff -r "$tmp/snapshot" "$tmp/public" >/dev/null &&
+	echo "ok - cli: build --werror leaves the previous output untouched" ||
+	echo "not ok - cli: build --werror leaves the previous output untouched"
+expect_status "build without --werror writes the site" 0 "$gen" build --content "$tmp/warn" \
+	--out "$tmp/warn-out"
+
+# --no-compress: the same site without the .gz and .br copies.
+"$gen" build --content content --out "$tmp/plain" --no-compress >/dev/null 2>&1
+if [ -z "$(find "$tmp/plain" -name '*.gz' -o -name '*.br')" ] &&
+	diff -r -x '*.gz' -x '*.br' "$tmp/snapshot" "$tmp/plain" >/dev/null; then
+	echo "ok - cli: --no-compress writes the same site without .gz and .br"
+else
+	echo "not ok - cli: --no-compress writes the same site without .gz and .br"
+fi

@@ -203,7 +203,10 @@ async function main() {
 
   // ---- The index, read from the files
 
-  const idx = path.join(dir, 'search');
+  // The index folder (search/<hash>/) as the search page names it.
+  const named = /<meta name="search-index" content="([^"]*)"/.exec(fs.readFileSync(path.join(dir, 'search', 'index.html'), 'utf8'));
+  const indexRel = named && named[1].startsWith(prefix) ? named[1].slice(prefix.length) : 'search/';
+  const idx = path.join(dir, indexRel);
   const readJSON = (rel) => JSON.parse(fs.readFileSync(path.join(idx, rel), 'utf8'));
   let meta;
   try {
@@ -297,7 +300,7 @@ async function main() {
   const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   server ??= await serve(dir, prefix);
   const url = new URL('search/', server.url).href;
-  const indexURL = url; // meta.json etc. sit beside the page
+  const indexURL = new URL(indexRel, server.url).href; // meta.json, t/, e/
   const browser = await launchBrowser();
   const errors = [];
   // A context whose HTML pages get the CSP (unless csp is false: routing every
@@ -779,7 +782,7 @@ async function main() {
     const c = await newContext({}, false);
     const pageErrors = [];
     try {
-      await c.route(/\/search\/t\/\d+\.json$/, (route) => route.fulfill({ status: 500, body: 'no' }));
+      await c.route(/\/search\/(?:[0-9a-f]{10}\/)?t\/\d+\.json$/, (route) => route.fulfill({ status: 500, body: 'no' }));
       const p = await c.newPage();
       p.on('pageerror', (err) => pageErrors.push(err.message));
       await fresh('?q=' + encodeURIComponent('医保'), p);

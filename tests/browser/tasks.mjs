@@ -257,8 +257,8 @@ if (!base) {
 }
 
 await check('the page script builds no HTML from strings and runs no strings as code', async () => {
-  const srcs = await page.evaluate(() => [...document.scripts].map((s) => s.src).filter((s) => /\/tasks\.js(\?|$)/.test(s)));
-  if (!srcs.length) return ['no <script src=".../tasks.js"> on the page'];
+  const srcs = await page.evaluate(() => [...document.scripts].map((s) => s.src).filter((s) => /\/tasks\.[0-9a-f]{10}\.js(\?|$)/.test(s)));
+  if (!srcs.length) return ['no <script src=".../tasks.<hash>.js"> on the page'];
   const out = [];
   const BAD = /\.(innerHTML|outerHTML|insertAdjacentHTML)\b|\bdocument\.write|\beval\s*\(|\bnew\s+Function\b|\bset(Timeout|Interval)\s*\(\s*['"`]/g;
   for (const src of srcs) {

@@ -44,6 +44,7 @@ check "site: sub-path feed and sitemap use the base URL" \
 	grep -q '<loc>https://example.org/sub/policies/' "$build/site-sub/sitemap.xml"
 
 node tests/site/data.mjs "$site"
+node tests/site/published.mjs "$site"
 node tests/site/indicators.mjs "$site"
 tests/site/vnu.sh "$site"
 node tests/browser/axe.mjs "$site"
