@@ -4,7 +4,7 @@
 PREFIX ?= /usr/local
 CC ?= cc
 BUILD := build
-PKGS := libxml-2.0 yaml-0.1 libcmark-gfm zlib libbrotlienc
+PKGS := libxml-2.0 yaml-0.1 libcmark-gfm zlib libbrotlienc libcurl
 VERSION := 0.1.0
 
 WARNINGS := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wvla \
@@ -24,7 +24,7 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 
 # Debian packages: what the build needs, then what the tests need.
 BUILD_DEBS := gcc libc6-dev make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
-	libxml2-dev libyaml-dev zlib1g-dev libbrotli-dev
+	libxml2-dev libyaml-dev zlib1g-dev libbrotli-dev libcurl4-openssl-dev
 TEST_DEBS := libxml2-utils default-jre-headless chromium fonts-noto-cjk nginx \
 	libnginx-mod-http-brotli-static rsync
 # node and npm may come from Debian or elsewhere: only installed when missing.

@@ -7,7 +7,7 @@ void cli_usage(FILE *out)
 {
 	fputs("usage: policysite build [--content DIR] [--out DIR] [--base-url URL] [--as-of DATE]\n"
 	      "                        [--templates DIR] [--assets DIR] [--no-compress] [--werror]\n"
-	      "       policysite check [--content DIR] [--as-of DATE] [--werror]\n"
+	      "       policysite check [--content DIR] [--as-of DATE] [--werror] [--external]\n"
 	      "       policysite --help | --version\n"
 	      "\n"
 	      "Commands:\n"
@@ -27,6 +27,8 @@ void cli_usage(FILE *out)
 	      "  --no-compress    skip the .gz and .br copies of text files of 1 KB or more\n"
 	      "  --werror         treat warnings as errors: report them and exit 1 (build: write\n"
 	      "                   nothing)\n"
+	      "  --external       check: also fetch every http(s) link of the documents and warn\n"
+	      "                   of those that fail (needs the network; off by default)\n"
 	      "\n"
 	      "Diagnostics are printed as FILE:LINE:COLUMN: error: MESSAGE.\n"
 	      "Exit status: 0 success, 1 errors in the content, 2 wrong command line.\n", out);
@@ -53,20 +55,24 @@ static int option_value(int argc, char **argv, int *i, const char *name, const c
 
 static int parse_option(struct cli_options *opt, int argc, char **argv, int *i)
 {
-	/* A flag (is_flag) sets an int; the others take a string value. */
+	/* A flag (is_flag) sets an int; the others take a string value. An
+	 * option with a `command` is for that command only. */
+	enum { ANY = -1 };
 	static const struct {
 		const char *name;
 		size_t offset;
-		int is_flag, build_only;
+		int is_flag;
+		int command;
 	} options[] = {
-		{ "--content", offsetof(struct cli_options, content), 0, 0 },
-		{ "--as-of", offsetof(struct cli_options, as_of), 0, 0 },
-		{ "--werror", offsetof(struct cli_options, werror), 1, 0 },
-		{ "--out", offsetof(struct cli_options, out), 0, 1 },
-		{ "--base-url", offsetof(struct cli_options, base_url), 0, 1 },
-		{ "--templates", offsetof(struct cli_options, templates), 0, 1 },
-		{ "--assets", offsetof(struct cli_options, assets), 0, 1 },
-		{ "--no-compress", offsetof(struct cli_options, no_compress), 1, 1 },
+		{ "--content", offsetof(struct cli_options, content), 0, ANY },
+		{ "--as-of", offsetof(struct cli_options, as_of), 0, ANY },
+		{ "--werror", offsetof(struct cli_options, werror), 1, ANY },
+		{ "--out", offsetof(struct cli_options, out), 0, CLI_BUILD },
+		{ "--base-url", offsetof(struct cli_options, base_url), 0, CLI_BUILD },
+		{ "--templates", offsetof(struct cli_options, templates), 0, CLI_BUILD },
+		{ "--assets", offsetof(struct cli_options, assets), 0, CLI_BUILD },
+		{ "--no-compress", offsetof(struct cli_options, no_compress), 1, CLI_BUILD },
+		{ "--external", offsetof(struct cli_options, external), 1, CLI_CHECK },
 	};
 
 	for (size_t k = 0; k < sizeof(options) / sizeof(*options); k++) {
@@ -83,8 +89,9 @@ static int parse_option(struct cli_options *opt, int argc, char **argv, int *i)
 			return -1;
 		if (!r)
 			continue;
-		if (options[k].build_only && opt->command != CLI_BUILD) {
-			fprintf(stderr, "policysite: option %s is only for build\n", options[k].name);
+		if (options[k].command != ANY && options[k].command != (int)opt->command) {
+			fprintf(stderr, "policysite: option %s is only for %s\n", options[k].name,
+				options[k].command == CLI_BUILD ? "build" : "check");
 			return -1;
 		}
 		return 0;

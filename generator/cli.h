@@ -27,6 +27,7 @@ struct cli_options {
 	const char *assets;
 	int werror;		/* --werror: warnings are errors */
 	int no_compress;	/* --no-compress: no .gz and .br copies */
+	int external;		/* --external: fetch the documents' web links */
 };
 
 /* Parse argv; on a usage error print it to stderr and return -1. */

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "fsio.h"
+#include "linkcheck.h"
 #include "model.h"
 #include "site.h"
 #include "strbuf.h"
@@ -66,6 +67,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags)
 	int ret = model_load(&model, &arena, opt->content, opt->base_url, opt->as_of,
 			     as_of_from_environment(epoch_date), diags);
 
+	if (!ret && opt->external)
+		linkcheck_external(&model, diags);
 	/* Any error, a --werror warning included, and nothing is written. */
 	if (!ret && !diags->errors && opt->command == CLI_BUILD) {
 		find_data_dir(&data);

@@ -110,3 +110,32 @@ if [ -z "$(find "$tmp/plain" -name '*.gz' -o -name '*.br')" ] &&
 else
 	echo "not ok - cli: --no-compress writes the same site without .gz and .br"
 fi
+
+# check --external fetches the documents' web links. The network is never
+# used: the links point at a server on 127.0.0.1 and at a closed port.
+mkdir -p "$tmp/ext/policies" "$tmp/www"
+echo ok >"$tmp/www/ok.html"
+node tests/browser/serve.mjs "$tmp/www" >"$tmp/www.url" 2>&1 &
+www_pid=$!
+for _ in $(seq 50); do grep -q '^http' "$tmp/www.url" && break; sleep 0.1; done
+www=$(grep -m1 '^http' "$tmp/www.url")
+printf -- '---\ntitle: 测试文件\nissuer: 测试机关\ndate: 2025-02-28\nregion: 测试市\nlevel: 市级\nkind: policy\nsummary: 一个测试文件。\n---\n## 一、总则\n见[原文](%sok.html)、[缺失](%smissing.html)和[别处](http://127.0.0.1:1/x)。\n\n再见[原文](%sok.html)。\n' \
+	"$www" "$www" "$www" >"$tmp/ext/policies/a.md"
+printf 'title: 测试\nbase_url: https://example.org/\nas_of: 2025-03-01\n' >"$tmp/ext/site.yaml"
+expect_status "check without --external fetches nothing" 0 "$gen" check --content "$tmp/ext"
+[ ! -s "$tmp/err" ] && echo "ok - cli: check without --external reports no links" ||
+	echo "not ok - cli: check without --external reports no links"
+expect_status "check --external warns of broken links" 0 "$gen" check --external --content "$tmp/ext"
+if grep -q "a.md:11:.*: warning: link ${www}missing.html answers HTTP 404$" "$tmp/err" &&
+	grep -q 'a.md:11:.*: warning: link http://127.0.0.1:1/x cannot be fetched: ' "$tmp/err" &&
+	grep -qx '0 errors, 2 warnings' "$tmp/err"; then
+	echo "ok - cli: --external names each broken link at its line, and not the good one"
+else
+	echo "not ok - cli: --external names each broken link at its line, and not the good one"
+	sed 's/^/    /' "$tmp/err"
+fi
+expect_status "check --external --werror fails on a broken link" 1 \
+	"$gen" check --external --werror --content "$tmp/ext"
+expect_status "--external is only for check" 2 "$gen" build --external --content "$tmp/ext"
+kill "$www_pid" 2>/dev/null
+wait "$www_pid" 2>/dev/null
