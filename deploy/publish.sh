@@ -6,9 +6,10 @@
 #   DEST/releases/<id>/   one complete build each, <id> = UTC time + commit
 #   DEST/current          a relative symlink to releases/<id>: what is served
 # A release is uploaded into a new folder (unchanged files become hard links
-# to the previous release), then a new symlink is renamed over `current`:
-# rename(2) replaces it atomically, so `current` always names a complete
-# release. See the README, "Deployment".
+# to the previous release), the previous release's content-hashed files that
+# its open pages may still request are linked in, then a new symlink is
+# renamed over `current`: rename(2) replaces it atomically, so `current`
+# always names a complete release. See the README, "Deployment".
 set -eu
 
 usage() {
@@ -18,8 +19,9 @@ usage: deploy/publish.sh --base-url URL --dest [[USER@]HOST:]PATH [--content DIR
 
 Runs `policysite check --werror`, builds the site for URL into a temporary
 folder, uploads it with rsync into DEST/releases/<id>/ (hard links for
-unchanged files), points DEST/current at it atomically and removes all but
-the newest N releases.
+unchanged files), links in the previous release's hashed style sheet,
+scripts and search index that its open pages may still ask for, points
+DEST/current at it atomically and removes all but the newest N releases.
 
   --base-url URL     the public address of the site, e.g. https://example.org/policy/
   --dest DEST        a local folder, or HOST:PATH / USER@HOST:PATH over SSH
@@ -137,6 +139,18 @@ case $path in
 esac
 where=${host:+$host:}$path
 
+# The path part of the base URL, as links in the pages begin:
+# https://example.org/policy -> /policy/ (the build checks the URL itself).
+base_path=${base_url#*://}
+case $base_path in
+*/*) base_path=/${base_path#*/} ;;
+*) base_path=/ ;;
+esac
+case $base_path in
+*/) ;;
+*) base_path=$base_path/ ;;
+esac
+
 if [ -z "$policysite" ]; then
 	policysite=$(dirname "$0")/../build/policysite
 	[ -x "$policysite" ] || policysite=policysite
@@ -210,6 +224,79 @@ if [ "${cur##*/}" != "$2" ] && [ -d "$1/releases/$2" ]; then
 	rm -rf "$1/releases/$2"
 	echo "publish: removed the unfinished release releases/$2" >&2
 fi
+EOF
+)
+
+# Keeps what pages of the previous release may still ask for. A reader who
+# opened a page just before the switch goes on to request that release's
+# content-hashed files (style sheet, scripts, the search/<hash>/ index),
+# which a new build names differently. So the files under assets/ that the
+# previous release's pages reference, with their .gz/.br copies, and each
+# search/<hash>/ folder named in their <meta name="search-index">, become
+# hard links in the new release where it lacks them. Only what the previous
+# release's own pages name: what it kept itself is not passed on, so a
+# release holds its build plus one generation. Prints the number of files.
+carry_script=$(
+	cat <<'EOF'
+set -eu
+export LC_ALL=C
+dest=$1 id=$2 prev=$3 base=$4
+cd "$dest/releases"
+[ -d "$id" ]
+[ -n "$prev" ] && [ -d "$prev" ] || { echo 0; exit 0; }
+n=0
+# keep PATH: a hard link to the previous release's PATH unless the new
+# release has that path already.
+keep() {
+	if [ -f "$prev/$1" ] && [ ! -L "$prev/$1" ] && [ ! -e "$id/$1" ] && [ ! -L "$id/$1" ]; then
+		mkdir -p "$id/${1%/*}"
+		ln "$prev/$1" "$id/$1"
+		n=$((n + 1))
+	fi
+}
+# The URLs in attributes that name an assets/ file or the search index.
+refs=$(
+	find "$prev" -type f -name '*.html' -exec grep -ohE \
+		'(href|src)="[^"]*/assets/[^"]*"|<meta name="search-index" content="[^"]*"' {} + |
+		sed 's/^.*="//; s/"$//' | sort -u
+)
+set -f
+for u in $refs; do
+	# The URL path: absolute URLs lose scheme and host; then the base path.
+	case $u in
+	http://* | https://*)
+		u=${u#*://}
+		case $u in
+		*/*) u=/${u#*/} ;;
+		*) continue ;;
+		esac
+		;;
+	esac
+	case $u in
+	"$base"*) u=${u#"$base"} ;;
+	*) continue ;;
+	esac
+	case $u in
+	assets/*/* | assets/.* | assets/) continue ;;
+	assets/*[!0-9A-Za-z._-]*) continue ;;
+	assets/*)
+		keep "$u"
+		keep "$u.gz"
+		keep "$u.br"
+		;;
+	search/*/*/* | search//) continue ;;
+	search/*[!0-9a-f/]*) continue ;;
+	search/*/)
+		d=${u%/}
+		if [ -d "$prev/$d" ] && [ ! -L "$prev/$d" ] && [ ! -e "$id/$d" ] && [ ! -L "$id/$d" ]; then
+			mkdir -p "$id/search"
+			cp -al "$prev/$d" "$id/$d"
+			n=$((n + $(find "$id/$d" -type f | wc -l)))
+		fi
+		;;
+	esac
+done
+echo "$n"
 EOF
 )
 
@@ -299,7 +386,17 @@ rsync "$@" "$tmp/site/" "$target" >"$tmp/rsync.log" || die "upload to $target fa
 sent=$(sed -n 's/^Number of regular files transferred: *//p' "$tmp/rsync.log")
 say "uploaded releases/$id to $where: ${sent:-?} files new${prev:+, the others hard links to releases/$prev}"
 
-# 4. Switch and prune.
+# 4. Keep the previous release's hashed files that its open pages may still
+# request, then switch and prune.
+if [ -n "$prev" ]; then
+	kept=$(on_dest "$carry_script" "$path" "$id" "$prev" "$base_path") ||
+		die "could not keep the files of releases/$prev in releases/$id"
+	case $kept in
+	'' | *[!0-9]*) die "unexpected answer \"$kept\" while keeping the files of releases/$prev" ;;
+	esac
+	say "kept $kept files of releases/$prev that open pages may still ask for"
+fi
+
 switched=$(on_dest "$switch_script" "$path" "$id" "$keep") ||
 	die "could not switch $where/current to releases/$id"
 claimed=

@@ -1,7 +1,7 @@
 #!/bin/bash
 # deploy/publish.sh against a local destination: releases and the `current`
 # symlink, byte-identical to a direct build, hard links for unchanged files,
-# pruning, refusal of content with errors or warnings, a failed upload, that
+# the previous release's hashed files kept for one generation, pruning, refusal of content with errors or warnings, a failed upload, that
 # `current` never goes missing while it is switched, the same steps through
 # a stand-in for ssh (no network), and the command line.
 #
@@ -18,6 +18,7 @@ trap cleanup EXIT
 export TMPDIR=$tmp/tmp
 mkdir "$TMPDIR"
 base=https://example.org/policy/
+base_path=/policy/
 dest="$tmp/srv/policy site"
 log=$tmp/log
 
@@ -28,6 +29,14 @@ mkdir -p "$tmp/inst/bin" "$tmp/inst/share/policysite"
 cp "$build/policysite" "$tmp/inst/bin/"
 cp -R templates assets "$tmp/inst/share/policysite/"
 gen=$tmp/inst/bin/policysite
+# Two more installations, each with a different style sheet, so that a
+# publish with them also changes the hashed name of site.css.
+for v in 2 3; do
+	cp -R "$tmp/inst" "$tmp/inst$v"
+	printf '/* deploy test %s */\n' "$v" >>"$tmp/inst$v/share/policysite/assets/site.css"
+done
+gen2=$tmp/inst2/bin/policysite
+gen3=$tmp/inst3/bin/policysite
 
 ok() {
 	echo "ok - deploy: $1"
@@ -77,10 +86,80 @@ state() {	# what a failed publish must leave alone: the symlink and the releases
 	ls -1 "$dest/releases"
 }
 
-same_as_build() {	# same_as_build CONTENT DIR: DIR is what policysite build makes of CONTENT
-	local out=$tmp/direct-${1##*/}
-	[ -d "$out" ] || "$gen" build --content "$1" --out "$out" --base-url "$base" || return
-	diff -r "$out" "$2/"
+kept_from() {	# kept_from PREV: "./PATH" of each file publish keeps from release PREV
+	# The files under assets/ that PREV's pages name, with their .gz/.br
+	# copies, and every file of the search/<hash>/ folders they name.
+	[ -n "$1" ] || return 0
+	find "$1/" -type f -name '*.html' -exec grep -ohE \
+		"(href|src)=\"$base_path(assets/[^\"/]+)\"|<meta name=\"search-index\" content=\"$base_path(search/[0-9a-f]+/)\"" {} + |
+		sed -E "s|^.*=\"$base_path||; s|\"\$||" | sort -u |
+		while IFS= read -r u; do
+			case $u in
+			search/*) (cd "$1" && find "./${u%/}" -type f) ;;
+			*) for f in "$u" "$u.gz" "$u.br"; do [ ! -f "$1/$f" ] || echo "./$f"; done ;;
+			esac
+		done
+}
+
+# same_as_build GEN CONTENT DIR [PREV]: DIR is what GEN's `policysite build`
+# makes of CONTENT, plus exactly the files publish keeps from the release
+# PREV before it (kept_from) where the build lacks them, each a hard link to
+# PREV's file; nothing else.
+same_as_build() {
+	local g=$1 content=$2 dir=$3 prev=${4-} inst out
+	inst=${g#"$tmp"/}
+	out=$tmp/direct-${inst%%/*}-${content##*/}
+	[ -d "$out" ] || "$g" build --content "$content" --out "$out" --base-url "$base" || return
+	files "$out" >"$tmp/built-files"
+	files "$dir" >"$tmp/release-files"
+	kept_from "$prev" >"$tmp/want-kept"
+	if [ -n "$prev" ]; then files "$prev" >"$tmp/prev-files"; else : >"$tmp/prev-files"; fi
+	awk -F '\t' 'FILENAME == ARGV[1] { want[$1] = 1; next }
+		FILENAME == ARGV[2] { pino[$1] = $2; next }
+		FILENAME == ARGV[3] { bsum[$1] = $3; built++; next }
+		{ rino[$1] = $2; rsum[$1] = $3 }
+		END {
+			for (p in bsum)
+				if (!(p in rsum)) { print "missing: " p; bad = 1 }
+				else if (rsum[p] != bsum[p]) { print "differs from the build: " p; bad = 1 }
+			for (p in rsum)
+				if (p in bsum) continue
+				else if (!(p in want)) { print "neither built nor kept: " p; bad = 1 }
+				else if (rino[p] != pino[p]) { print "kept but not a hard link: " p; bad = 1 }
+				else kept++
+			for (p in want)
+				if (!(p in bsum) && !(p in rsum)) { print "not kept: " p; bad = 1 }
+			printf "%d files as built, %d kept\n", built, kept
+			exit bad
+		}' "$tmp/want-kept" "$tmp/prev-files" "$tmp/built-files" "$tmp/release-files"
+}
+
+search_hash() {	# search_hash RELEASE: the search index folder its home page names
+	sed -nE "s|.*<meta name=\"search-index\" content=\"${base_path}search/([0-9a-f]+)/\".*|\1|p" \
+		"$1/index.html"
+}
+
+css_name() {	# css_name RELEASE: the hashed style sheet its home page names
+	sed -nE "s|.*href=\"${base_path}assets/(site\.[0-9a-f]+\.css)\".*|\1|p" "$1/index.html"
+}
+
+same_file() {	# same_file A B: A and B are one file (hard links, same inode)
+	[ -f "$1" ] && [ "$1" -ef "$2" ] || { ls -li "$1" "$2" 2>&1; return 1; }
+}
+
+linked_to() {	# linked_to OLD NEW PATH…: each PATH of NEW is a hard link to OLD's
+	local old=$1 new=$2 f
+	shift 2
+	for f in "$@"; do
+		same_file "$new/$f" "$old/$f" || return
+	done
+}
+
+same_names() {	# same_names OLD NEW: every file name in folder OLD is in folder NEW too
+	local f
+	for f in "$1"/*; do
+		[ -f "$2/${f##*/}" ] || { echo "missing: ${f##*/}"; return 1; }
+	done
 }
 
 is_release_link() {	# current is a relative symlink to releases/<id> with a well-formed id
@@ -166,8 +245,8 @@ expect_status "an unknown option is a usage error" 2
 publish content
 expect_status "first publish succeeds" 0
 expect "first publish: current is a symlink to releases/<id>" is_release_link "$dest"
-expect "first publish: current is byte-identical to policysite build" same_as_build content \
-	"$dest/current"
+expect "first publish: current is byte-identical to policysite build" same_as_build "$gen" \
+	content "$dest/current"
 first=$(current_id "$dest")
 
 # Second publish of the same content: a new release, every file a hard link.
@@ -178,20 +257,24 @@ second=$(current_id "$dest")
 	ok "second publish: a new release id, even within the same second" ||
 	not_ok "second publish: a new release id, even within the same second" \
 		"first $first, second $second"
-expect "second publish: current is byte-identical to policysite build" same_as_build content \
-	"$dest/current"
+expect "second publish: current is policysite build plus exactly the kept files (none)" \
+	same_as_build "$gen" content "$dest/current" "$dest/releases/$first"
+grep -q "^publish: kept 0 files of releases/$first that open pages may still ask for$" "$log" &&
+	ok "second publish: nothing to keep when the hashed names are unchanged" ||
+	not_ok "second publish: nothing to keep when the hashed names are unchanged" "$(cat "$log")"
 expect "second publish: every file is a hard link to the first release" all_linked \
 	"$dest/releases/$first" "$dest/releases/$second"
 
-# Third publish, one document edited: changed files are new, the rest linked,
-# and --keep 2 removes the first release.
+# Third publish, one document edited and a different style sheet: changed
+# files are new, the rest linked, the second release's search index and
+# style sheet are kept, and --keep 2 removes the first release.
 copy_content edited
 echo '本段为部署测试所加。' >>"$tmp/edited/policies/meizhou-2024-healthcare-service-system-interpretation.md"
-watched publish "$tmp/edited"
+watched publish "$tmp/edited" --policysite "$gen2"
 expect_status "edited content: publish succeeds" 0
 third=$(current_id "$dest")
-expect "edited content: current is byte-identical to policysite build" same_as_build \
-	"$tmp/edited" "$dest/current"
+expect "edited content: current is policysite build plus exactly the files kept from the release before" \
+	same_as_build "$gen2" "$tmp/edited" "$dest/current" "$dest/releases/$second"
 expect "edited content: unchanged files are hard links, changed files new" \
 	linked_if_unchanged "$dest/releases/$second" "$dest/releases/$third"
 want=$(printf '%s\n' "$second" "$third" | sort)
@@ -201,6 +284,59 @@ got=$(ls -1 "$dest/releases")
 		"expected: ${want//$'\n'/ }"
 grep -q "^publish: removed releases/$first$" "$log" && ok "publish names the removed release" ||
 	not_ok "publish names the removed release" "$(cat "$log")"
+
+# What a reader of the second release's pages may still request after the
+# switch: its search index folder and hashed style sheet and scripts.
+old_index=$(search_hash "$dest/releases/$second")
+new_index=$(search_hash "$dest/releases/$third")
+old_css=$(css_name "$dest/releases/$second")
+new_css=$(css_name "$dest/releases/$third")
+[ -n "$old_index" ] && [ -n "$new_index" ] && [ "$old_index" != "$new_index" ] &&
+	[ -n "$old_css" ] && [ -n "$new_css" ] && [ "$old_css" != "$new_css" ] &&
+	ok "edited content: the search index and style sheet have new hashed names" ||
+	not_ok "edited content: the search index and style sheet have new hashed names" \
+		"search/$old_index/ -> search/$new_index/, $old_css -> $new_css"
+expect "edited content: the previous search/<hash>/meta.json is kept as a hard link" same_file \
+	"$dest/releases/$third/search/$old_index/meta.json" \
+	"$dest/releases/$second/search/$old_index/meta.json"
+expect "edited content: the previous style sheet and its .gz/.br are kept as hard links" \
+	linked_to "$dest/releases/$second" "$dest/releases/$third" \
+	"assets/$old_css" "assets/$old_css.gz" "assets/$old_css.br"
+expect "edited content: every hashed asset name of the previous release is still there" \
+	same_names "$dest/releases/$second/assets" "$dest/releases/$third/assets"
+n=$(kept_from "$dest/releases/$second" | while IFS= read -r f; do
+	[ -e "$tmp/direct-inst2-edited/$f" ] || echo "$f"
+done | wc -l)
+grep -q "^publish: kept $n files of releases/$second that open pages may still ask for$" "$log" &&
+	ok "edited content: publish says how many files it kept ($n)" ||
+	not_ok "edited content: publish says how many files it kept ($n)" "$(cat "$log")"
+
+# Fourth publish, edited again with yet another style sheet: the third
+# release's hashed files are kept, but not what the third release itself kept
+# from the second (one generation only).
+copy_content edited2
+echo '本段为部署测试再加。' >>"$tmp/edited2/policies/meizhou-2024-healthcare-service-system-interpretation.md"
+watched publish "$tmp/edited2" --policysite "$gen3"
+expect_status "edited again: publish succeeds" 0
+fourth=$(current_id "$dest")
+expect "edited again: current is policysite build plus exactly the files kept from the release before" \
+	same_as_build "$gen3" "$tmp/edited2" "$dest/current" "$dest/releases/$third"
+expect "edited again: the third release's search/<hash>/meta.json is kept as a hard link" same_file \
+	"$dest/releases/$fourth/search/$new_index/meta.json" \
+	"$dest/releases/$third/search/$new_index/meta.json"
+expect "edited again: the third release's style sheet is kept as a hard link" same_file \
+	"$dest/releases/$fourth/assets/$new_css" "$dest/releases/$third/assets/$new_css"
+[ -n "$old_index" ] && [ ! -e "$dest/releases/$fourth/search/$old_index" ] &&
+	[ -n "$old_css" ] && [ -z "$(find "$dest/releases/$fourth/assets" -name "$old_css*")" ] &&
+	[ "$(search_hash "$dest/releases/$fourth")" != "$old_index" ] &&
+	ok "edited again: files kept two generations back are gone (one generation only)" ||
+	not_ok "edited again: files kept two generations back are gone (one generation only)" \
+		"$(ls "$dest/releases/$fourth/search" "$dest/releases/$fourth/assets")"
+want=$(printf '%s\n' "$third" "$fourth" | sort)
+got=$(ls -1 "$dest/releases")
+[ "$got" = "$want" ] && ok "--keep 2 keeps the newest two releases again" ||
+	not_ok "--keep 2 keeps the newest two releases again" "releases: ${got//$'\n'/ }" \
+		"expected: ${want//$'\n'/ }"
 before=$(state)
 
 # Content with an error: refused before anything is uploaded.
@@ -272,9 +408,9 @@ EOF
 chmod +x "$tmp/bin/ssh"
 rm "$tmp/bin/rsync"
 remote="$tmp/remote/it's \$HOME"
-rpublish() {
+rpublish() {	# rpublish [OPTION…]
 	deploy/publish.sh --policysite "$gen" --base-url "$base" --dest "deploy@stand-in:$remote" \
-		--ssh "$tmp/bin/ssh -o BatchMode=yes" >"$log" 2>&1
+		--ssh "$tmp/bin/ssh -o BatchMode=yes" "$@" >"$log" 2>&1
 }
 rpublish
 expect_status "over ssh: first publish succeeds" 0
@@ -286,10 +422,20 @@ r2=$(current_id "$remote")
 	ok "over ssh: every step went through ssh" ||
 	not_ok "over ssh: every step went through ssh" "$(cat "$tmp/bin/ssh.log")"
 expect "over ssh: current is a symlink to releases/<id>" is_release_link "$remote"
-expect "over ssh: current is byte-identical to policysite build" same_as_build content \
-	"$remote/current"
+expect "over ssh: current is policysite build plus exactly the kept files (none)" \
+	same_as_build "$gen" content "$remote/current" "$remote/releases/$r1"
 expect "over ssh: every file is a hard link to the previous release" all_linked \
 	"$remote/releases/$r1" "$remote/releases/$r2"
+rpublish --content "$tmp/edited"
+expect_status "over ssh: publish of edited content succeeds" 0
+r3=$(current_id "$remote")
+rold=$(search_hash "$remote/releases/$r2")
+expect "over ssh: current is policysite build plus exactly the files kept from the release before" \
+	same_as_build "$gen" "$tmp/edited" "$remote/current" "$remote/releases/$r2"
+expect "over ssh: the previous search/<hash>/meta.json is kept as a hard link" same_file \
+	"$remote/releases/$r3/search/$rold/meta.json" "$remote/releases/$r2/search/$rold/meta.json"
+grep -q "^publish: kept [1-9][0-9]* files of releases/$r2 that open pages may still ask for$" "$log" &&
+	ok "over ssh: publish says what it kept" || not_ok "over ssh: publish says what it kept" "$(cat "$log")"
 
 [ -z "$(ls -A "$TMPDIR")" ] && ok "publish removes its temporary folders" ||
 	not_ok "publish removes its temporary folders" "$(ls -A "$TMPDIR")"
