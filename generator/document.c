@@ -248,9 +248,10 @@ int document_load(struct document *doc, struct arena *a, const char *path, const
 	int too_deep;
 	doc->root = markdown_parse(text.buf + body_start, text.len - body_start, &too_deep);
 	if (too_deep)
-		ret = diag_error(diags, path, body_line, 1,
-				 "the text is nested more than %d levels deep (block quotes or "
-				 "lists inside each other); flatten it", MARKDOWN_MAX_DEPTH);
+		ret = diag_error(diags, path, body_line + (unsigned)too_deep - 1, 1,
+				 "the text is nested more than %d levels deep (block quotes, "
+				 "lists or emphasis inside each other); flatten it",
+				 MARKDOWN_MAX_DEPTH);
 	find_sections(doc, a);
 	find_citations(doc, a, body_line);
 	strbuf_release(&text);

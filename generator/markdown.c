@@ -246,23 +246,32 @@ static void mark_delimiters(struct strbuf *out, const char *text, size_t len)
 	}
 }
 
-/* The deepest nesting of the tree, counted without recursion. */
-static int tree_depth(cmark_node *root)
+/* The line of the first node nested deeper than MARKDOWN_MAX_DEPTH, or
+ * 0; counted without recursion. Inline nodes may have no line of their
+ * own: their block's is taken. */
+static int too_deep_line(cmark_node *root)
 {
 	cmark_iter *it = cmark_iter_new(root);
 	cmark_event_type ev;
-	int depth = 0, deepest = 0;
+	cmark_node *deep = NULL;
+	int depth = 0;
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(cmark_iter_get_node(it))) {
-			if (++depth > deepest)
-				deepest = depth;
+	while (!deep && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(n)) {
+			if (++depth > MARKDOWN_MAX_DEPTH)
+				deep = n;
 		} else if (ev == CMARK_EVENT_EXIT) {
 			depth--;
 		}
 	}
 	cmark_iter_free(it);
-	return deepest;
+	if (!deep)
+		return 0;
+	for (cmark_node *n = deep; n; n = cmark_node_parent(n))
+		if (cmark_node_get_start_line(n) > 0)
+			return cmark_node_get_start_line(n);
+	return 1;
 }
 
 cmark_node *markdown_parse(const char *text, size_t len, int *too_deep)
@@ -288,7 +297,7 @@ cmark_node *markdown_parse(const char *text, size_t len, int *too_deep)
 	root = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
 	strbuf_release(&marked);
-	*too_deep = tree_depth(root) > MARKDOWN_MAX_DEPTH;
+	*too_deep = too_deep_line(root);
 	if (*too_deep) {
 		cmark_node_free(root);
 		return cmark_node_new(CMARK_NODE_DOCUMENT);

@@ -20,8 +20,9 @@ struct cmark_node;
  *
  * The caller owns the returned tree and frees it with cmark_node_free.
  * Text nested deeper than MARKDOWN_MAX_DEPTH (block quotes in block
- * quotes, lists in lists) gives an empty document and sets `*too_deep`,
- * so that no later walk of the tree can exhaust the stack.
+ * quotes, lists in lists, emphasis in emphasis) gives an empty document
+ * and sets `*too_deep` to the line (of `text`, from 1) where it goes too
+ * deep, so that no later walk of the tree can exhaust the stack; else 0.
  */
 #define MARKDOWN_MAX_DEPTH 64
 

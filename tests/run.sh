@@ -25,6 +25,7 @@ suite() {
 
 suite unit "$build/unit-tests"
 suite cli tests/cli.sh "$build"
+suite stress tests/stress.sh "$build"
 suite golden tests/golden/run.sh "$build"
 suite deploy tests/deploy.sh "$build"
 suite sitecheck-self tests/sitecheck/run.sh "$build"
