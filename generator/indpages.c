@@ -265,8 +265,12 @@ static int write_indicator(struct output *o, const struct indicator *ind)
 			compare_table(slot, same, n);
 	}
 	strbuf_reset(&sb);
+	strbuf_addf(&sb, "%s：%s的基线、目标和历年实际值，进展判断和图表。", ind->set->title,
+		    ind->name);
+	char *description = strbuf_detach(&sb, NULL);
 	strbuf_addf(&sb, "indicators/%s/", ind->id);
-	output_fill_layout(o, page, sb.buf, NULL);
+	output_fill_layout(o, page, sb.buf, description);
+	free(description);
 	strbuf_adds(&sb, "index.html");
 	ret = output_page(o, sb.buf, page);
 	strbuf_release(&sb);

@@ -84,6 +84,26 @@ static void slot_number(xmlDocPtr page, const char *slot, size_t n)
 	html_slot_text(page, slot, buf);
 }
 
+/* The first <tag class="cls"> at or below `node`, in document order. */
+static xmlNodePtr find_class(xmlNodePtr node, const char *tag, const char *cls)
+{
+	for (; node; node = node->next) {
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		if (!xmlStrcmp(node->name, BAD_CAST tag)) {
+			xmlChar *c = xmlGetProp(node, BAD_CAST "class");
+			int hit = c && !xmlStrcmp(c, BAD_CAST cls);
+			xmlFree(c);
+			if (hit)
+				return node;
+		}
+		xmlNodePtr found = find_class(node->children, tag, cls);
+		if (found)
+			return found;
+	}
+	return NULL;
+}
+
 void output_fill_layout(const struct output *o, xmlDocPtr page, const char *path,
 			const char *description)
 {
@@ -94,10 +114,17 @@ void output_fill_layout(const struct output *o, xmlDocPtr page, const char *path
 
 	html_attr(xmlDocGetRootElement(page), "lang", cfg->language);
 	html_slot_text(page, "site-name", cfg->title);
-	if (!description || !*description)
-		description = cfg->description;
+	/* Without a description of its own, a page is described by its lead
+	 * paragraph, else by the site's description. */
+	xmlChar *lead = NULL;
+	if (!description || !*description) {
+		xmlNodePtr p = find_class(xmlDocGetRootElement(page), "p", "lead");
+		lead = p ? xmlNodeGetContent(p) : NULL;
+		description = lead && *lead ? (const char *)lead : cfg->description;
+	}
 	html_slot_attr(page, "description", "content", description);
 	html_slot_attr(page, "og-description", "content", description);
+	xmlFree(lead);
 	html_slot_attr(page, "og-site-name", "content", cfg->title);
 	html_slot_attr(page, "og-type", "content", "website");	/* unless filled */
 	config_url(cfg, &sb, path);

@@ -200,8 +200,12 @@ static int write_department(struct output *o, const struct dept *d)
 	else
 		html_slot(page, "supported-none");
 	strbuf_reset(&path);
+	strbuf_addf(&path, "%s（%s）在本站政策文件中牵头 %zu 项、配合 %zu 项任务：按状态统计、"
+		    "近期截止的任务和全部任务表。", d->name, d->region, d->nled, d->nsupported);
+	char *description = strbuf_detach(&path, NULL);
 	strbuf_addf(&path, "departments/%s/", d->id);
-	output_fill_layout(o, page, path.buf, NULL);
+	output_fill_layout(o, page, path.buf, description);
+	free(description);
 	strbuf_adds(&path, "index.html");
 	ret = output_page(o, path.buf, page);
 	strbuf_release(&path);
