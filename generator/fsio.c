@@ -1,51 +1,79 @@
+#define _XOPEN_SOURCE 700	/* realpath */
 #include "fsio.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "limit.h"
 #include "utf8.h"
 #include "xalloc.h"
 
-int fsio_read_file(const char *path, struct strbuf *out)
+int fsio_read_regular(const char *path, size_t max, struct strbuf *out)
 {
+	/* O_NONBLOCK: opening a FIFO for reading would wait for a writer. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	struct stat st;
 	char chunk[65536];
-	FILE *f = fopen(path, "rb");
-	size_t n;
+	size_t start = out->len;
+	ssize_t n;
+	int err = 0;
 
-	if (!f)
+	if (fd < 0)
 		return -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		strbuf_add(out, chunk, n);
-	if (ferror(f)) {
-		int saved = errno;
-		fclose(f);
-		errno = saved;
+	if (fstat(fd, &st) < 0)
+		err = errno;
+	else if (!S_ISREG(st.st_mode))
+		err = EINVAL;
+	else if ((uintmax_t)st.st_size > max)
+		err = EFBIG;
+	/* The size is checked again while reading: the file may be growing. */
+	while (!err && (n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno != EINTR)
+			err = errno;
+		else if (n > 0 && out->len - start + (size_t)n > max)
+			err = EFBIG;
+		else if (n > 0)
+			strbuf_add(out, chunk, (size_t)n);
+	}
+	close(fd);
+	if (err) {
+		strbuf_setlen(out, start);
+		errno = err;
 		return -1;
 	}
-	fclose(f);
 	return 0;
 }
 
+int fsio_read_file(const char *path, struct strbuf *out)
+{
+	return fsio_read_regular(path, SIZE_MAX, out);
+}
+
+static int has_bom(const char *buf, size_t len)
+{
+	return len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3);
+}
+
+/* The line and column of byte `off`, counted as the parsers see the text:
+ * after the BOM, with CRLF and lone CR each ending one line. */
 static void line_col_of(const char *buf, size_t off, unsigned *line, unsigned *col)
 {
-	size_t start = 0;
+	size_t start = has_bom(buf, off) ? 3 : 0;
 
 	*line = 1;
-	for (size_t i = 0; i < off; i++)
-		if (buf[i] == '\n') {
+	for (size_t i = start; i < off; i++)
+		if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 >= off || buf[i + 1] != '\n'))) {
 			(*line)++;
 			start = i + 1;
 		}
-	*col = 1;
-	for (size_t i = start; i < off; i++)
-		if (((unsigned char)buf[i] & 0xC0) != 0x80)
-			(*col)++;
+	*col = diag_column(buf + start, off - start);
 }
 
 static void normalise_newlines(struct strbuf *sb)
@@ -71,8 +99,16 @@ int fsio_read_text(const char *path, struct strbuf *out, struct diag_list *diags
 	unsigned line, col;
 	int ret = 0;
 
-	if (fsio_read_file(path, &raw) < 0) {
-		ret = diag_error(diags, path, 0, 0, "cannot read file: %s", strerror(errno));
+	if (fsio_read_regular(path, LIMIT_FILE_BYTES, &raw) < 0) {
+		if (errno == EFBIG)
+			ret = diag_error(diags, path, 0, 0,
+					 "file is larger than %u MiB, the limit for a content file; "
+					 "split it", LIMIT_FILE_BYTES >> 20);
+		else if (errno == EINVAL)
+			ret = diag_error(diags, path, 0, 0,
+					 "not a regular file; content must be plain files");
+		else
+			ret = diag_error(diags, path, 0, 0, "cannot read file: %s", strerror(errno));
 		goto out;
 	}
 	switch (utf8_check_text(raw.buf, raw.len, &bad)) {
@@ -232,4 +268,86 @@ int fsio_is_file(const char *path)
 	struct stat st;
 
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int check_entry(const char *root, const char *path, struct diag_list *diags);
+
+/* Whether real path `path` is `root` or below it. */
+static int is_inside(const char *root, const char *path)
+{
+	size_t n = strlen(root);
+
+	if (n == 1)	/* the root folder "/" */
+		return 1;
+	return !strncmp(path, root, n) && (path[n] == '/' || path[n] == '\0');
+}
+
+static int check_link(const char *root, const char *path, struct diag_list *diags)
+{
+	char target[4096], *real = realpath(path, NULL);
+	ssize_t n = readlink(path, target, sizeof(target) - 1);
+	struct stat st;
+	int ret = 0;
+
+	target[n > 0 ? n : 0] = '\0';
+	if (!real || !is_inside(root, real) || stat(real, &st) < 0)
+		ret = diag_error(diags, path, 0, 0,
+				 "symbolic link to \"%s\" does not lead to a file inside the content "
+				 "folder; put the file itself there", target);
+	else if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		ret = diag_error(diags, path, 0, 0,
+				 "symbolic link to \"%s\" leads to a FIFO, socket or device; content "
+				 "must be plain files", target);
+	free(real);
+	return ret;
+}
+
+static int check_folder(const char *root, const char *path, struct diag_list *diags)
+{
+	struct strbuf child = STRBUF_INIT;
+	char **names;
+	int n = fsio_list_dir(path, &names), ret = 0;
+
+	if (n < 0)
+		return diag_error(diags, path, 0, 0, "cannot read the folder: %s", strerror(errno));
+	for (int i = 0; i < n; i++) {
+		strbuf_reset(&child);
+		strbuf_addf(&child, "%s/%s", path, names[i]);
+		if (check_entry(root, child.buf, diags) < 0)
+			ret = -1;
+	}
+	free_names(names, n);
+	strbuf_release(&child);
+	return ret;
+}
+
+/* A link to a folder inside is not followed: what it holds is checked
+ * where it really is. */
+static int check_entry(const char *root, const char *path, struct diag_list *diags)
+{
+	struct stat st;
+
+	if (lstat(path, &st) < 0)
+		return diag_error(diags, path, 0, 0, "cannot read: %s", strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return check_folder(root, path, diags);
+	if (S_ISLNK(st.st_mode))
+		return check_link(root, path, diags);
+	if (!S_ISREG(st.st_mode))
+		return diag_error(diags, path, 0, 0,
+				  "a FIFO, socket or device; content must be plain files");
+	return 0;
+}
+
+int fsio_check_tree(const char *root, struct diag_list *diags)
+{
+	char *real = realpath(root, NULL);
+	int ret;
+
+	if (!real)
+		return diag_error(diags, root, 0, 0, "cannot read the content folder: %s",
+				  strerror(errno));
+	ret = check_folder(real, root, diags);
+	free(real);
+	return ret;
 }

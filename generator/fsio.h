@@ -11,12 +11,31 @@
  * those that take a diag_list record why, the others leave errno set.
  */
 
-/* Read `path` as UTF-8 text into `out`: a BOM is dropped, CRLF and lone CR
- * become LF. Any other encoding is an error naming the likely encoding. */
+/* Read content file `path` as UTF-8 text into `out`: a BOM is dropped, CRLF
+ * and lone CR become LF. It must be a regular file of at most
+ * LIMIT_FILE_BYTES (limits.h), checked before reading; any other encoding
+ * is an error naming the likely encoding, and an invalid byte is reported
+ * at its line and column. */
 int fsio_read_text(const char *path, struct strbuf *out, struct diag_list *diags);
 
-/* Read a file as bytes. */
+/* Read regular file `path` as bytes, if it has at most `max` bytes. On
+ * failure errno is EFBIG for a larger file and EINVAL for a folder, FIFO
+ * or device (opening one never blocks, and nothing is read from it). */
+int fsio_read_regular(const char *path, size_t max, struct strbuf *out);
+
+/* Read regular file `path` as bytes, whatever its size (templates, assets). */
 int fsio_read_file(const char *path, struct strbuf *out);
+
+/*
+ * Check that everything under the folder `root` stays inside it: each
+ * entry must be a regular file or a folder, or a symbolic link that
+ * resolves to one inside `root`. A link out of the folder (to /etc/passwd,
+ * to ../../README.md), a link to nothing, a FIFO, socket or device are each
+ * an error, so content committed by anyone cannot make a build read, quote
+ * or publish a file from elsewhere on the machine. Returns 0, or -1 after
+ * recording every refused entry.
+ */
+int fsio_check_tree(const char *root, struct diag_list *diags);
 
 /* Create `path` and its missing parents. */
 int fsio_mkdirs(const char *path);

@@ -3,45 +3,90 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "docnum.h"
 #include "fsio.h"
 #include "slug.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 static int ends_with(const char *s, size_t len, const char *suffix, size_t slen)
 {
 	return slen <= len && !memcmp(s + len - slen, suffix, slen);
 }
 
+/* The slug comes from the file name, else from the document's date, which
+ * only its front matter gives. */
+static void load_document(struct model *m, struct arena *a, const char *path, const char *stem,
+			  struct diag_list *diags)
+{
+	struct document *d = ARENA_PUSH(a, m->docs, m->ndocs, m->adocs);
+	struct strbuf slug = STRBUF_INIT;
+	int named = slug_from_file_name(&slug, stem) == 0;
+
+	document_load(d, a, path, slug.buf, diags);
+	if (!named) {
+		char date[11];
+		date_format(&d->meta.date, date);
+		slug_from_date(&slug, d->meta.date.year ? date : NULL, stem);
+		d->slug = arena_strdup(a, slug.buf);
+	}
+	strbuf_release(&slug);
+}
+
+static int compare_slug(const void *pa, const void *pb)
+{
+	const struct document *a = *(struct document *const *)pa;
+	const struct document *b = *(struct document *const *)pb;
+	int c = strcmp(a->slug, b->slug);
+
+	return c ? c : strcmp(a->path, b->path);
+}
+
+/* Two files that give the same slug are an error. */
+static int check_slugs(const struct model *m, struct diag_list *diags)
+{
+	const struct document **by_slug = xcalloc(m->ndocs ? m->ndocs : 1, sizeof(*by_slug));
+	int ret = 0;
+
+	for (size_t i = 0; i < m->ndocs; i++)
+		by_slug[i] = &m->docs[i];
+	if (m->ndocs)
+		qsort(by_slug, m->ndocs, sizeof(*by_slug), compare_slug);
+	for (size_t i = 1; i < m->ndocs; i++)
+		if (!strcmp(by_slug[i]->slug, by_slug[i - 1]->slug))
+			ret = diag_error(diags, by_slug[i]->path, 0, 0,
+					 "the file name gives the slug \"%s\", as %s does; rename "
+					 "one of them", by_slug[i]->slug, by_slug[i - 1]->path);
+	free(by_slug);
+	return ret;
+}
+
 static int load_documents(struct model *m, struct arena *a, const char *dir,
 			  struct diag_list *diags)
 {
+	struct strbuf path = STRBUF_INIT;
 	char **names;
-	int n = fsio_list_dir(dir, &names), ret = 0;
+	int n = fsio_list_dir(dir, &names);
+	size_t errors = diags->errors;
 
 	if (n < 0)
 		return diag_error(diags, dir, 0, 0, "cannot read the policies folder");
 	for (int i = 0; i < n; i++) {
 		size_t len = strlen(names[i]);
-		struct strbuf path = STRBUF_INIT;
-		strbuf_addf(&path, "%s/%s", dir, names[i]);
 		if (len > 3 && !strcmp(names[i] + len - 3, ".md")) {
-			char *slug = arena_strndup(a, names[i], len - 3);
-			if (!slug_is_valid(slug)) {
-				ret = diag_error(diags, path.buf, 0, 0,
-						 "bad file name: the slug \"%s\" must be lower-case "
-						 "ASCII letters, digits and '-'; rename the file", slug);
-			} else {
-				struct document *d = ARENA_PUSH(a, m->docs, m->ndocs, m->adocs);
-				if (document_load(d, a, path.buf, slug, diags) < 0)
-					ret = -1;
-			}
+			strbuf_reset(&path);
+			strbuf_addf(&path, "%s/%s", dir, names[i]);
+			names[i][len - 3] = '\0';
+			load_document(m, a, path.buf, names[i], diags);
 		}
-		strbuf_release(&path);
 		free(names[i]);
 	}
 	free(names);
-	return ret;
+	strbuf_release(&path);
+	if (check_slugs(m, diags) < 0)
+		return -1;
+	return diags->errors > errors ? -1 : 0;
 }
 
 static int compare_newest(const void *pa, const void *pb)
@@ -130,6 +175,9 @@ int model_load(struct model *m, struct arena *a, const char *content_dir,
 	int ret = 0;
 
 	memset(m, 0, sizeof(*m));
+	/* Nothing is read from a content folder that links out of itself. */
+	if (fsio_check_tree(content_dir, diags) < 0)
+		return -1;
 	strbuf_addf(&path, "%s/site.yaml", content_dir);
 	if (config_load(&m->config, a, path.buf, base_url, as_of, default_as_of, diags) < 0)
 		ret = -1;

@@ -18,7 +18,7 @@
  */
 struct model {
 	struct site_config config;
-	struct document *docs;	/* sorted by slug */
+	struct document *docs;	/* in file name order */
 	size_t ndocs, adocs;
 	struct document **by_date;	/* newest first, ties by slug */
 	struct dept_registry depts;
@@ -28,7 +28,8 @@ struct model {
 };
 
 /* Read content/site.yaml, content/departments.yaml and content/policies/,
- * link the documents and extract their tasks.
+ * link the documents and extract their tasks. A content folder with a
+ * symbolic link out of itself (fsio_check_tree) is not read at all.
  * `base_url` and `as_of` override the settings when not NULL;
  * `default_as_of` applies when neither `as_of` nor the settings give one. */
 int model_load(struct model *m, struct arena *a, const char *content_dir,

@@ -62,6 +62,44 @@ int slug_is_valid(const char *s)
 	return 1;
 }
 
+int slug_from_file_name(struct strbuf *out, const char *stem)
+{
+	size_t alnum = 0;
+	int pending_dash = 0;
+
+	strbuf_reset(out);
+	if (slug_is_valid(stem)) {
+		strbuf_adds(out, stem);
+		return 0;
+	}
+	for (const char *p = stem; *p && out->len < 80; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (pending_dash && out->len >= 79)
+				break;
+			if (pending_dash)
+				strbuf_addch(out, '-');
+			pending_dash = 0;
+			strbuf_addch(out, c);
+			alnum++;
+		} else if ((unsigned char)c < 0x80) {
+			pending_dash = out->len > 0;
+		}
+	}
+	if (out->len && out->buf[out->len - 1] == '-')
+		strbuf_setlen(out, out->len - 1);
+	return alnum >= 3 ? 0 : -1;
+}
+
+void slug_from_date(struct strbuf *out, const char *date, const char *stem)
+{
+	strbuf_reset(out);
+	strbuf_addf(out, "%s-%06lx", date ? date : "undated",
+		    (unsigned long)(hash_fnv1a(stem, strlen(stem)) & 0xffffff));
+}
+
 static size_t slot_of(const struct slug_set *set, const char *id)
 {
 	size_t at = hash_fnv1a(id, strlen(id)) & (set->size - 1);

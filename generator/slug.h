@@ -21,6 +21,23 @@ void slug_heading(struct strbuf *out, const char *text);
  * '-', not starting or ending with '-'. */
 int slug_is_valid(const char *s);
 
+/*
+ * The slug of a document, from its file name without ".md" (`stem`). A
+ * stem that is already a valid slug ("a", "meizhou-2024") stays as it is.
+ * Otherwise ASCII letters and digits are kept, lower-cased; each run of
+ * spaces, '_' and other ASCII punctuation between them becomes one '-';
+ * anything else (Chinese) is left out; at most 80 characters.
+ * "Meizhou_2024 Plan" gives "meizhou-2024-plan". Returns -1 when fewer
+ * than 3 letters and digits remain, as for "梅州 医疗 方案" (a stray "2"
+ * names nothing): then slug_from_date names the document.
+ */
+int slug_from_file_name(struct strbuf *out, const char *stem);
+
+/* The slug of a document whose file name gives none: its date ("2024-04-22",
+ * or "undated" for NULL) and 6 hex digits of the FNV-1a hash of `stem`:
+ * "2024-04-22-3f9a1c". */
+void slug_from_date(struct strbuf *out, const char *date, const char *stem);
+
 /* A set of ids already used in one page, so each new one is unique:
  * "x", then "x-2", "x-3" … in document order. A hash table, so that a
  * page with thousands of ids stays fast. */
