@@ -9,7 +9,8 @@ struct reader {
 	struct arena *arena;
 	yaml_parser_t parser;
 	const char *file;
-	const char *text;
+	const char *text;	/* `len` bytes, not necessarily NUL-terminated */
+	size_t len;
 	unsigned first_line;
 	struct diag_list *diags;
 };
@@ -24,11 +25,11 @@ static unsigned mark_line(const struct reader *r, yaml_mark_t m)
 /* The character at a libyaml mark (marks count characters, not bytes). */
 static int32_t char_at_mark(const struct reader *r, yaml_mark_t m)
 {
-	size_t pos = 0, len = strlen(r->text);
+	size_t pos = 0;
 
-	for (size_t i = 0; i < m.index && pos < len; i++)
-		utf8_next(r->text, len, &pos);
-	return pos < len ? (unsigned char)r->text[pos] : -1;
+	for (size_t i = 0; i < m.index && pos < r->len; i++)
+		utf8_next(r->text, r->len, &pos);
+	return pos < r->len ? (unsigned char)r->text[pos] : -1;
 }
 
 static int parse_error(struct reader *r)
@@ -186,7 +187,7 @@ static struct ynode *read_document(struct reader *r)
 struct ynode *yaml_read(struct arena *a, const char *text, size_t len, const char *file,
 			unsigned first_line, struct diag_list *diags)
 {
-	struct reader r = { a, { 0 }, file, text, first_line, diags };
+	struct reader r = { a, { 0 }, file, text, len, first_line, diags };
 	struct ynode *root;
 
 	if (!yaml_parser_initialize(&r.parser)) {
