@@ -10,7 +10,7 @@ VERSION := 0.1.0
 WARNINGS := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wvla \
 	-Wwrite-strings -Wformat-security -fno-common
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DPOLICYSITE_VERSION='"$(VERSION)"' \
+ALL_CFLAGS = -std=c11 -pthread -D_POSIX_C_SOURCE=200809L -DPOLICYSITE_VERSION='"$(VERSION)"' \
 	$(WARNINGS) $(CFLAGS) $(PKG_CFLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions

@@ -1,12 +1,16 @@
 #include "cli.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "pool.h"
 
 void cli_usage(FILE *out)
 {
 	fputs("usage: policysite build [--content DIR] [--out DIR] [--base-url URL] [--as-of DATE]\n"
-	      "                        [--templates DIR] [--assets DIR] [--no-compress] [--werror]\n"
+	      "                        [--templates DIR] [--assets DIR] [--no-compress] [--jobs N]\n"
+	      "                        [--werror]\n"
 	      "       policysite check [--content DIR] [--as-of DATE] [--werror] [--external]\n"
 	      "       policysite --help | --version\n"
 	      "\n"
@@ -25,6 +29,8 @@ void cli_usage(FILE *out)
 	      "  --assets DIR     files copied to <out>/assets/ under content-hashed names\n"
 	      "                   (default: assets/ of the installation)\n"
 	      "  --no-compress    skip the .gz and .br copies of text files of 1 KB or more\n"
+	      "  --jobs N         write pages on N threads (default: the number of processors);\n"
+	      "                   the output is the same for any N\n"
 	      "  --werror         treat warnings as errors: report them and exit 1 (build: write\n"
 	      "                   nothing)\n"
 	      "  --external       check: also fetch every http(s) link of the documents and warn\n"
@@ -72,6 +78,7 @@ static int parse_option(struct cli_options *opt, int argc, char **argv, int *i)
 		{ "--templates", offsetof(struct cli_options, templates), 0, CLI_BUILD },
 		{ "--assets", offsetof(struct cli_options, assets), 0, CLI_BUILD },
 		{ "--no-compress", offsetof(struct cli_options, no_compress), 1, CLI_BUILD },
+		{ "--jobs", offsetof(struct cli_options, jobs_arg), 0, CLI_BUILD },
 		{ "--external", offsetof(struct cli_options, external), 1, CLI_CHECK },
 	};
 
@@ -133,6 +140,17 @@ int cli_parse(struct cli_options *opt, int argc, char **argv)
 		}
 		if (parse_option(opt, argc, argv, &i) < 0)
 			return -1;
+	}
+	opt->jobs = pool_default_jobs();
+	if (opt->jobs_arg) {
+		char *end;
+		long n = strtol(opt->jobs_arg, &end, 10);
+		if (*end || end == opt->jobs_arg || n < 1 || n > 256) {
+			fprintf(stderr, "policysite: --jobs needs a number from 1 to 256, not '%s'\n",
+				opt->jobs_arg);
+			return -1;
+		}
+		opt->jobs = (int)n;
 	}
 	return 0;
 }

@@ -28,6 +28,8 @@ struct cli_options {
 	int werror;		/* --werror: warnings are errors */
 	int no_compress;	/* --no-compress: no .gz and .br copies */
 	int external;		/* --external: fetch the documents' web links */
+	const char *jobs_arg;	/* --jobs as given */
+	int jobs;		/* threads writing pages: --jobs, else the processors */
 };
 
 /* Parse argv; on a usage error print it to stderr and return -1. */

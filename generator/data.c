@@ -3,6 +3,7 @@
 
 #include "json.h"
 #include "output.h"
+#include "pool.h"
 #include "strbuf.h"
 #include "taskview.h"
 #include "xalloc.h"
@@ -336,15 +337,26 @@ static int write_ics(struct output *o, const struct dept *d)
 	return ret;
 }
 
+/* File i: the four tables, then each department's calendar. */
+static int write_item(void *ctx, size_t i)
+{
+	struct output *o = ctx;
+
+	switch (i) {
+	case 0:
+		return write_tasks_json(o);
+	case 1:
+		return write_tasks_csv(o);
+	case 2:
+		return write_departments_json(o);
+	case 3:
+		return write_departments_csv(o);
+	default:
+		return write_ics(o, &o->model->depts.items[i - 4]);
+	}
+}
+
 int data_write(struct output *o)
 {
-	int ret = 0;
-
-	if (write_tasks_json(o) < 0 || write_tasks_csv(o) < 0 || write_departments_json(o) < 0 ||
-	    write_departments_csv(o) < 0)
-		ret = -1;
-	for (size_t i = 0; i < o->model->depts.count; i++)
-		if (write_ics(o, &o->model->depts.items[i]) < 0)
-			ret = -1;
-	return ret;
+	return pool_for(o->model->depts.count + 4, o->jobs, write_item, o);
 }

@@ -1,5 +1,6 @@
 #include "diag.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,11 +39,17 @@ static char *clean_message(const char *fmt, va_list ap)
 	return strbuf_detach(&sb, NULL);
 }
 
+/* Pages are written on several threads (see pool.h), any of which may
+ * record a diagnostic. */
+static pthread_mutex_t record_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static void record(struct diag_list *list, enum diag_severity sev, const char *file,
 		   unsigned line, unsigned col, const char *fmt, va_list ap)
 {
+	char *message = clean_message(fmt, ap);
 	struct diag *d;
 
+	pthread_mutex_lock(&record_lock);
 	if (list->count == list->alloc) {
 		list->alloc = list->alloc ? list->alloc * 2 : 16;
 		list->items = xrealloc(list->items, list->alloc * sizeof(*list->items));
@@ -52,12 +59,13 @@ static void record(struct diag_list *list, enum diag_severity sev, const char *f
 	d->line = line;
 	d->col = col;
 	d->severity = sev;
-	d->message = clean_message(fmt, ap);
+	d->message = message;
 	d->seq = list->count++;
 	if (sev == DIAG_ERROR)
 		list->errors++;
 	else
 		list->warnings++;
+	pthread_mutex_unlock(&record_lock);
 }
 
 int diag_error(struct diag_list *list, const char *file, unsigned line, unsigned col,

@@ -4,6 +4,7 @@
 #include "html.h"
 #include "json.h"
 #include "output.h"
+#include "pool.h"
 #include "strbuf.h"
 #include "svg.h"
 
@@ -424,14 +425,24 @@ static int write_data(struct output *o)
 	return ret;
 }
 
+/* Item i: the index page, the data files, then one page per indicator. */
+static int write_item(void *ctx, size_t i)
+{
+	struct output *o = ctx;
+
+	switch (i) {
+	case 0:
+		return write_index(o);
+	case 1:
+		return write_data(o);
+	default:
+		return write_indicator(o, o->model->indicators.all[i - 2]);
+	}
+}
+
 int indpages_write(struct output *o)
 {
-	int ret = write_index(o) < 0 || write_data(o) < 0 ? -1 : 0;
-
-	for (size_t i = 0; i < o->model->indicators.count; i++)
-		if (write_indicator(o, o->model->indicators.all[i]) < 0)
-			ret = -1;
-	return ret;
+	return pool_for(o->model->indicators.count + 2, o->jobs, write_item, o);
 }
 
 #define HOME_INDICATORS 4

@@ -79,7 +79,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags)
 			opt->assets ? opt->assets : assets.buf,
 			opt->out,
 		};
-		ret = site_write(&model, &paths, !opt->no_compress, diags);
+		struct site_options options = { !opt->no_compress, opt->jobs };
+		ret = site_write(&model, &paths, &options, diags);
 	}
 	model_release(&model);
 	arena_release(&arena);

@@ -15,6 +15,7 @@ struct output {
 	const char *dir;	/* the staging folder */
 	struct diag_list *diags;
 	int compress;		/* write .gz and .br beside text files */
+	int jobs;		/* threads writing pages (see pool.h) */
 	char search_path[32];	/* the index folder, "search/<tag>/" */
 };
 

@@ -4,6 +4,7 @@
 #include "html.h"
 #include "mdhtml.h"
 #include "output.h"
+#include "pool.h"
 #include "strbuf.h"
 #include "taskview.h"
 
@@ -332,14 +333,24 @@ static int write_document(struct output *o, const struct document *d)
 	return ret;
 }
 
+/* Page i: the three fixed pages, then one per document. */
+static int write_page(void *ctx, size_t i)
+{
+	struct output *o = ctx;
+
+	switch (i) {
+	case 0:
+		return write_home(o);
+	case 1:
+		return write_list(o);
+	case 2:
+		return write_not_found(o);
+	default:
+		return write_document(o, &o->model->docs[i - 3]);
+	}
+}
+
 int pages_write(struct output *o)
 {
-	int ret = 0;
-
-	if (write_home(o) < 0 || write_list(o) < 0 || write_not_found(o) < 0)
-		ret = -1;
-	for (size_t i = 0; i < o->model->ndocs; i++)
-		if (write_document(o, &o->model->docs[i]) < 0)
-			ret = -1;
-	return ret;
+	return pool_for(o->model->ndocs + 3, o->jobs, write_page, o);
 }

@@ -76,13 +76,13 @@ static int write_all(struct output *o, const struct asset_list *assets)
 	return data_page_write(o);
 }
 
-int site_write(const struct model *model, const struct site_paths *paths, int compress,
-	       struct diag_list *diags)
+int site_write(const struct model *model, const struct site_paths *paths,
+	       const struct site_options *options, struct diag_list *diags)
 {
 	struct html_templates templates;
 	struct asset_list assets;
 	struct strbuf staging = STRBUF_INIT;
-	struct output o = { model, &templates, NULL, diags, compress, "" };
+	struct output o = { model, &templates, NULL, diags, options->compress, options->jobs, "" };
 	int ret = 0;
 
 	memset(&templates, 0, sizeof(templates));

@@ -14,11 +14,15 @@ struct site_paths {
 /*
  * Write the whole site for `model` into a staging folder next to
  * `paths->out` and swap it in only when every file was written, so a
- * failed build leaves the previous output untouched. With `compress`, text
- * files get .gz and .br copies. Returns 0, or -1 after recording
- * diagnostics.
+ * failed build leaves the previous output untouched; the same bytes for
+ * any number of jobs. Returns 0, or -1 after recording diagnostics.
  */
-int site_write(const struct model *model, const struct site_paths *paths, int compress,
-	       struct diag_list *diags);
+struct site_options {
+	int compress;	/* .gz and .br copies of text files */
+	int jobs;	/* threads writing pages */
+};
+
+int site_write(const struct model *model, const struct site_paths *paths,
+	       const struct site_options *options, struct diag_list *diags);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include "html.h"
 #include "output.h"
+#include "pool.h"
 #include "strbuf.h"
 #include "svg.h"
 #include "taskview.h"
@@ -272,14 +273,24 @@ static int write_deadlines(struct output *o)
 	return output_page(o, "deadlines/index.html", page);
 }
 
+/* Page i: the three overviews, then one per department. */
+static int write_page(void *ctx, size_t i)
+{
+	struct output *o = ctx;
+
+	switch (i) {
+	case 0:
+		return write_tasks(o);
+	case 1:
+		return write_departments(o);
+	case 2:
+		return write_deadlines(o);
+	default:
+		return write_department(o, &o->model->depts.items[i - 3]);
+	}
+}
+
 int taskpages_write(struct output *o)
 {
-	int ret = 0;
-
-	if (write_tasks(o) < 0 || write_departments(o) < 0 || write_deadlines(o) < 0)
-		ret = -1;
-	for (size_t i = 0; i < o->model->depts.count; i++)
-		if (write_department(o, &o->model->depts.items[i]) < 0)
-			ret = -1;
-	return ret;
+	return pool_for(o->model->depts.count + 3, o->jobs, write_page, o);
 }

@@ -33,6 +33,8 @@ expect_status "unknown command is a usage error" 2 "$gen" frobnicate
 expect_status "unknown option is a usage error" 2 "$gen" build --frob
 expect_status "missing option value is a usage error" 2 "$gen" build --out
 expect_status "build-only option on check is a usage error" 2 "$gen" check --out x
+expect_status "--jobs 0 is a usage error" 2 "$gen" build --jobs 0
+expect_status "--jobs that is not a number is a usage error" 2 "$gen" build --jobs two
 expect_status "check of the bundled content passes" 0 "$gen" check --content content
 [ ! -s "$tmp/err" ] && echo "ok - cli: check of the bundled content prints nothing" ||
 	echo "not ok - cli: check of the bundled content prints nothing"
