@@ -116,6 +116,125 @@ static void render_text(struct render *r, xmlNodePtr parent, const char *lit)
 	docnum_match_release(&m);
 }
 
+/*
+ * Raw HTML that the settings allow is still cleaned before it joins the page:
+ * a pasted snippet can carry script, and the CSP is the second line of
+ * defence, not the first. Elements off the list are unwrapped (their content
+ * stays), except those whose content is code, a document or a form, which go
+ * whole; attributes off the list go (event handlers, style, id, which could
+ * shadow the page's own, srcdoc …), and URLs are checked like Markdown links.
+ * Comments go too: libxml2 keeps "--!>" inside one, where a browser ends it.
+ * What is left is text and plain elements that libxml2 writes escaped.
+ */
+static const char *const raw_elements[] = {
+	"a", "abbr", "b", "bdi", "blockquote", "br", "caption", "cite", "code", "col",
+	"colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption",
+	"figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
+	"ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong",
+	"sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
+	"u", "ul", "var", "wbr", NULL,
+};
+
+static const char *const raw_dropped[] = {
+	"script", "style", "template", "iframe", "frame", "frameset", "object", "embed",
+	"applet", "noscript", "noembed", "noframes", "xmp", "plaintext", "textarea", "title",
+	"head", "meta", "link", "base", "math", "svg", "select", "input", "button", "form",
+	NULL,
+};
+
+/* Attributes any kept element may have, then "element attribute" pairs. */
+static const char *const raw_attributes[] = { "class", "title", "lang", "dir", NULL };
+static const char *const raw_element_attributes[] = {
+	"a href", "img src", "img alt", "img width", "img height", "td colspan", "td rowspan",
+	"th colspan", "th rowspan", "th scope", "ol start", "ol reversed", "ol type", "li value",
+	"details open", "time datetime", "del datetime", "ins datetime", "col span",
+	"colgroup span", NULL,
+};
+
+static int in_list(const char *const *list, const xmlChar *name)
+{
+	for (; *list; list++)
+		if (!xmlStrcasecmp(BAD_CAST *list, name))
+			return 1;
+	return 0;
+}
+
+static int raw_attribute_ok(xmlNodePtr el, xmlAttrPtr a)
+{
+	size_t len = strlen((const char *)el->name);
+
+	if (a->ns)
+		return 0;
+	if (in_list(raw_attributes, a->name))
+		return 1;
+	for (const char *const *p = raw_element_attributes; *p; p++)
+		if (!strncasecmp(*p, (const char *)el->name, len) && (*p)[len] == ' ' &&
+		    !xmlStrcasecmp(BAD_CAST *p + len + 1, a->name))
+			return 1;
+	return 0;
+}
+
+static void clean_attributes(xmlNodePtr el)
+{
+	for (xmlAttrPtr a = el->properties, next; a; a = next) {
+		next = a->next;
+		int keep = raw_attribute_ok(el, a);
+		if (keep && (!xmlStrcasecmp(a->name, BAD_CAST "href") ||
+			     !xmlStrcasecmp(a->name, BAD_CAST "src"))) {
+			xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+			keep = v && safe_url((const char *)v);
+			xmlFree(v);
+		}
+		if (!keep)
+			xmlRemoveProp(a);
+	}
+}
+
+/* The node after `n` in document order, skipping its children, or NULL
+ * past the end of `top`. */
+static xmlNodePtr next_outside(xmlNodePtr n, xmlNodePtr top)
+{
+	while (n != top && !n->next)
+		n = n->parent;
+	return n == top ? NULL : n->next;
+}
+
+/* Clean everything under `top` in place. A loop, not recursion: the
+ * nesting depth is the author's. */
+static void clean_raw_html(xmlNodePtr top)
+{
+	xmlNodePtr n = top->children, next;
+
+	while (n) {
+		if (n->type == XML_TEXT_NODE) {
+			n = next_outside(n, top);
+			continue;
+		}
+		if (n->type == XML_ELEMENT_NODE && in_list(raw_elements, n->name)) {
+			clean_attributes(n);
+			n = n->children ? n->children : next_outside(n, top);
+			continue;
+		}
+		if (n->type == XML_ELEMENT_NODE && !in_list(raw_dropped, n->name) && n->children) {
+			/* Unwrap: the children take its place and are visited next.
+			 * Text may merge into the text before: go on from there. */
+			next = NULL;
+			while (n->children) {
+				xmlNodePtr c = n->children;
+				xmlUnlinkNode(c);
+				c = xmlAddPrevSibling(n, c);
+				if (!next)
+					next = c;
+			}
+		} else {
+			next = next_outside(n, top);
+		}
+		xmlUnlinkNode(n);
+		xmlFreeNode(n);
+		n = next;
+	}
+}
+
 static void render_raw_html(struct render *r, xmlNodePtr parent, const char *html)
 {
 	htmlDocPtr frag;
@@ -127,6 +246,7 @@ static void render_raw_html(struct render *r, xmlNodePtr parent, const char *htm
 			      HTML_PARSE_NOIMPLIED);
 	if (!frag)
 		return;
+	clean_raw_html((xmlNodePtr)frag);
 	for (xmlNodePtr n = frag->children; n; n = n->next)
 		if (n->type != XML_DTD_NODE)
 			xmlAddChild(parent, xmlDocCopyNode(n, parent->doc, 1));
