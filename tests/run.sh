@@ -30,6 +30,7 @@ suite golden tests/golden/run.sh "$build"
 suite deploy tests/deploy.sh "$build"
 suite sitecheck-self tests/sitecheck/run.sh "$build"
 suite site tests/site/run.sh "$build"
+suite xss tests/xss/run.sh "$build"
 suite nginx tests/site/nginx.sh "$build"
 
 passed=$(grep -c '^ok ' "$log")
