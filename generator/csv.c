@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "limit.h"
 #include "strbuf.h"
 
 struct csv_reader {
@@ -62,6 +63,7 @@ int csv_parse(struct csv_table *t, struct arena *a, const char *text, size_t len
 {
 	struct csv_reader r = { text, len, 0, 0, 1 };
 	struct strbuf field = STRBUF_INIT;
+	size_t cells = 0;
 	int ret = 0;
 
 	memset(t, 0, sizeof(*t));
@@ -91,6 +93,13 @@ int csv_parse(struct csv_table *t, struct arena *a, const char *text, size_t len
 			ret = diag_error(diags, path, row->line, 1,
 					 "row has %zu fields, but the header has %zu", row->count,
 					 t->rows[0].count);
+		cells += row->count;
+		if (cells > LIMIT_TABLE_CELLS) {
+			ret = diag_error(diags, path, row->line, 1,
+					 "the file has more than %d cells (rows times columns), the "
+					 "limit; split it", LIMIT_TABLE_CELLS);
+			goto out;
+		}
 	}
 out:
 	strbuf_release(&field);

@@ -6,6 +6,7 @@
 
 #include "docnum.h"
 #include "fsio.h"
+#include "limit.h"
 #include "markdown.h"
 #include "slug.h"
 #include "strbuf.h"
@@ -245,13 +246,20 @@ int document_load(struct document *doc, struct arena *a, const char *path, const
 	ret = load_meta(doc, a, text.buf, text.len, &body_start, &body_line, diags);
 	doc->source = arena_strndup(a, text.buf, text.len);
 	doc->body_line = body_line;
-	int too_deep;
+	int too_deep, big_table = markdown_oversized_table(text.buf + body_start,
+							   text.len - body_start);
+	if (big_table) {
+		ret = diag_error(diags, path, body_line + (unsigned)big_table - 1, 1,
+				 "the table has more than %d cells (counting those filled in for "
+				 "short rows), the limit; split it", LIMIT_TABLE_CELLS);
+		body_start = text.len;	/* parse nothing */
+	}
 	doc->root = markdown_parse(text.buf + body_start, text.len - body_start, &too_deep);
 	if (too_deep)
 		ret = diag_error(diags, path, body_line + (unsigned)too_deep - 1, 1,
 				 "the text is nested more than %d levels deep (block quotes, "
 				 "lists or emphasis inside each other); flatten it",
-				 MARKDOWN_MAX_DEPTH);
+				 LIMIT_MARKDOWN_DEPTH);
 	find_sections(doc, a);
 	find_citations(doc, a, body_line);
 	strbuf_release(&text);

@@ -296,8 +296,9 @@ static int check_link(const char *root, const char *path, struct diag_list *diag
 				 "folder; put the file itself there", target);
 	else if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
 		ret = diag_error(diags, path, 0, 0,
-				 "symbolic link to \"%s\" leads to a FIFO, socket or device; content "
-				 "must be plain files", target);
+				 "symbolic link to \"%s\" leads to a FIFO, socket or device; the "
+				 "content folder may hold only files, folders and links to them",
+				 target);
 	free(real);
 	return ret;
 }
@@ -335,7 +336,8 @@ static int check_entry(const char *root, const char *path, struct diag_list *dia
 		return check_link(root, path, diags);
 	if (!S_ISREG(st.st_mode))
 		return diag_error(diags, path, 0, 0,
-				  "a FIFO, socket or device; content must be plain files");
+				  "not a regular file but a FIFO, socket or device; the content "
+				  "folder may hold only files, folders and links to them");
 	return 0;
 }
 

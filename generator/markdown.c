@@ -4,8 +4,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <string.h>
 
+#include "limit.h"
 #include "strbuf.h"
-
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -246,7 +246,7 @@ static void mark_delimiters(struct strbuf *out, const char *text, size_t len)
 	}
 }
 
-/* The line of the first node nested deeper than MARKDOWN_MAX_DEPTH, or
+/* The line of the first node nested deeper than LIMIT_MARKDOWN_DEPTH, or
  * 0; counted without recursion. Inline nodes may have no line of their
  * own: their block's is taken. */
 static int too_deep_line(cmark_node *root)
@@ -259,7 +259,7 @@ static int too_deep_line(cmark_node *root)
 	while (!deep && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(n)) {
-			if (++depth > MARKDOWN_MAX_DEPTH)
+			if (++depth > LIMIT_MARKDOWN_DEPTH)
 				deep = n;
 		} else if (ev == CMARK_EVENT_EXIT) {
 			depth--;
@@ -308,6 +308,56 @@ cmark_node *markdown_parse(const char *text, size_t len, int *too_deep)
 		restore_delimiters(root);
 	}
 	return root;
+}
+
+/* The cells of a table delimiter row such as `| --- |:--:|`, or 0 when the
+ * line is not one: only '|', '-', ':' and blanks, with a '|' and a '-'. */
+static size_t delimiter_cells(const char *s, size_t len)
+{
+	size_t cells = 0;
+	int pipe = 0, dash = 0;
+
+	for (size_t i = 0; i <= len; i++) {
+		char c = i < len ? s[i] : '|';
+		if (c == '|') {
+			pipe |= i < len;
+			cells += dash;
+			dash = 0;
+		} else if (c == '-') {
+			dash = 1;
+		} else if (c != ':' && c != ' ' && c != '\t') {
+			return 0;
+		}
+	}
+	return pipe ? cells : 0;
+}
+
+int markdown_oversized_table(const char *text, size_t len)
+{
+	size_t pos = 0, columns = 0, cells = 0;
+	int line = 0, header = 0;
+
+	while (pos < len) {
+		const char *s = text + pos, *nl = memchr(s, '\n', len - pos);
+		size_t llen = nl ? (size_t)(nl - s) : len - pos, skip = 0, n;
+		line++;
+		/* A table may sit in a block quote or a list item. */
+		while (skip < llen && (s[skip] == ' ' || s[skip] == '\t' || s[skip] == '>'))
+			skip++;
+		if (skip == llen) {
+			columns = 0;
+		} else if (columns) {
+			cells += columns;
+		} else if (line > 1 && (n = delimiter_cells(s + skip, llen - skip))) {
+			columns = n;
+			cells = 2 * n;
+			header = line - 1;
+		}
+		if (columns && cells > LIMIT_TABLE_CELLS)
+			return header;
+		pos += llen + 1;
+	}
+	return 0;
 }
 
 static int32_t last_char(cmark_node *n)

@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "limit.h"
 #include "strbuf.h"
 
 struct cmark_node;
@@ -19,14 +20,22 @@ struct cmark_node;
  * inside bold, `**a **b** c**`, pairs as two bold runs.)
  *
  * The caller owns the returned tree and frees it with cmark_node_free.
- * Text nested deeper than MARKDOWN_MAX_DEPTH (block quotes in block
+ * Text nested deeper than LIMIT_MARKDOWN_DEPTH (block quotes in block
  * quotes, lists in lists, emphasis in emphasis) gives an empty document
  * and sets `*too_deep` to the line (of `text`, from 1) where it goes too
  * deep, so that no later walk of the tree can exhaust the stack; else 0.
  */
-#define MARKDOWN_MAX_DEPTH 64
-
 struct cmark_node *markdown_parse(const char *text, size_t len, int *too_deep);
+
+/*
+ * The line (of `text`, from 1) where a table with more than
+ * LIMIT_TABLE_CELLS cells starts, or 0; counted on the text before it is
+ * parsed, because the table extension fills every row up to the header's
+ * number of cells: a header of 1,000 cells over 10,000 short lines is ten
+ * million cells from 24 KB. A table's cells are counted as the columns of
+ * its delimiter row (|---|---|) times its lines up to the next blank line.
+ */
+int markdown_oversized_table(const char *text, size_t len);
 
 /* The plain text of a node and its descendants. Soft line breaks join
  * Chinese with nothing and other text with a space. */

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "limit.h"
 #include "utf8.h"
 
 struct reader {
@@ -109,10 +110,11 @@ static struct ynode *read_node(struct reader *r, yaml_event_t *ev, unsigned dept
 {
 	struct ynode *n;
 
-	if (depth > YAML_MAX_DEPTH) {
+	if (depth > LIMIT_YAML_DEPTH) {
 		diag_error(r->diags, r->file, mark_line(r, ev->start_mark),
 			   (unsigned)ev->start_mark.column + 1,
-			   "YAML nested deeper than %d levels", YAML_MAX_DEPTH);
+			   "YAML nested deeper than %d levels, the limit; flatten it",
+			   LIMIT_YAML_DEPTH);
 		return NULL;
 	}
 	switch (ev->type) {

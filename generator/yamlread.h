@@ -27,14 +27,11 @@ struct ynode {
 	size_t alloc;
 };
 
-/* Nesting deeper than this is refused. */
-#define YAML_MAX_DEPTH 32
-
 /*
- * Parse `text` (UTF-8, `len` bytes) as one YAML document. `first_line` is
- * the file line where the text starts (front matter starts at line 2).
- * Returns the root (an empty mapping for empty text), or NULL after
- * recording a diagnostic.
+ * Parse `text` (UTF-8, `len` bytes) as one YAML document, refusing nesting
+ * deeper than LIMIT_YAML_DEPTH (limit.h). `first_line` is the file line
+ * where the text starts (front matter starts at line 2). Returns the root
+ * (an empty mapping for empty text), or NULL after recording a diagnostic.
  */
 struct ynode *yaml_read(struct arena *a, const char *text, size_t len, const char *file,
 			unsigned first_line, struct diag_list *diags);

@@ -1,7 +1,8 @@
 #!/bin/bash
 # The command line: exit statuses, usage errors, `check`, the diagnostics
-# for each bad-input case in tests/bad/, and that a failed build leaves the
-# previous output untouched.
+# for each bad-input case in tests/bad/, that a failed build leaves the
+# previous output untouched, and the accepted cases in tests/good/ (the
+# catalog of both is tests/bad/README.md).
 set -u
 build=$1
 gen=$(pwd)/$build/asan/policysite
@@ -43,25 +44,67 @@ grep -q '^--as-of: error: bad as-of date "2025-02-30": no such day in that month
 	echo "ok - cli: bad --as-of names the problem" ||
 	echo "not ok - cli: bad --as-of names the problem"
 
-# A good build, then a bad one into the same folder: the first stays.
+# A good build, then a bad one into the same folder: the first stays. A
+# case with a generate.sh makes the rest of its content at run time (a file
+# too big to commit, a FIFO) in a copy under $tmp, which is then checked
+# from $tmp so that the diagnostics name the same paths.
 "$gen" build --content content --out "$tmp/public" >/dev/null 2>&1
 cp -r "$tmp/public" "$tmp/snapshot"
 for case in tests/bad/*/; do
 	case=${case%/}
 	name=$(basename "$case")
-	expect_status "bad/$name: check fails" 1 "$gen" check --content "$case/content"
+	dir=.
+	if [ -e "$case/generate.sh" ]; then
+		dir=$tmp/generated
+		rm -rf "$dir" && mkdir -p "$dir/$case" && cp -r "$case/content" "$dir/$case/" &&
+			"$case/generate.sh" "$dir/$case/content"
+	fi
+	expect_status "bad/$name: check fails" 1 env -C "$dir" "$gen" check --content "$case/content"
 	if diff -u "$case/expected.txt" "$tmp/err" >"$tmp/diff"; then
 		echo "ok - cli: bad/$name: diagnostics"
 	else
 		echo "not ok - cli: bad/$name: diagnostics"
 		sed 's/^/    /' "$tmp/diff"
 	fi
-	expect_status "bad/$name: build fails" 1 "$gen" build --content "$case/content" \
+	expect_status "bad/$name: build fails" 1 env -C "$dir" "$gen" build --content "$case/content" \
 		--out "$tmp/public"
 	if diff -r "$tmp/snapshot" "$tmp/public" >/dev/null && [ ! -e "$tmp/public.staging" ]; then
 		echo "ok - cli: bad/$name: previous output untouched"
 	else
 		echo "not ok - cli: bad/$name: previous output untouched"
+	fi
+done
+rm -rf "$tmp/generated"
+
+# Accepted input (tests/good/<case>/): check passes and prints nothing, the
+# build writes every path that expected.txt lists, and the same content
+# saved as UTF-8 without BOM and with LF line ends gives the same bytes.
+for case in tests/good/*/; do
+	case=${case%/}
+	name=$(basename "$case")
+	expect_status "good/$name: check passes" 0 "$gen" check --content "$case/content"
+	[ ! -s "$tmp/err" ] && echo "ok - cli: good/$name: check prints nothing" ||
+		{ echo "not ok - cli: good/$name: check prints nothing"; sed 's/^/    /' "$tmp/err"; }
+	expect_status "good/$name: build" 0 "$gen" build --content "$case/content" \
+		--out "$tmp/good/$name"
+	missing=$(grep -v '^#' "$case/expected.txt" | while IFS= read -r path; do
+		[ -z "$path" ] || [ -e "$tmp/good/$name/$path" ] || echo "$path"
+	done)
+	if [ -z "$missing" ]; then
+		echo "ok - cli: good/$name: the expected pages are written"
+	else
+		echo "not ok - cli: good/$name: the expected pages are written"
+		echo "$missing" | sed 's/^/    missing: /'
+	fi
+	rm -rf "$tmp/lf" && cp -r "$case/content" "$tmp/lf"
+	find "$tmp/lf" -type f \( -name '*.md' -o -name '*.yaml' -o -name '*.csv' \) \
+		-exec sed -i '1s/^\xEF\xBB\xBF//; s/\r$//' {} +
+	if "$gen" build --content "$tmp/lf" --out "$tmp/good/$name-lf" >/dev/null 2>&1 &&
+		diff -r "$tmp/good/$name" "$tmp/good/$name-lf" >"$tmp/diff"; then
+		echo "ok - cli: good/$name: same output as plain UTF-8 with LF"
+	else
+		echo "not ok - cli: good/$name: same output as plain UTF-8 with LF"
+		head -20 "$tmp/diff" | sed 's/^/    /'
 	fi
 done
 

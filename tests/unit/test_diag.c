@@ -1,11 +1,13 @@
-/* Unit tests of diagnostics: the quoted source line and its caret, and the
- * document slug from a file name. */
+/* Unit tests of diagnostics (the quoted source line and its caret), the
+ * document slug from a file name, and the table size limit. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "diag.h"
 #include "harness.h"
+#include "limit.h"
+#include "markdown.h"
 #include "slug.h"
 #include "strbuf.h"
 
@@ -141,9 +143,46 @@ static void test_file_slug(void)
 	strbuf_release(&sb);
 }
 
+/* A table of `columns` columns and `rows` lines below its delimiter row,
+ * after `before` (which ends in a newline), each line given `prefix`. */
+static int table_line(const char *before, const char *prefix, size_t columns, size_t rows)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int line;
+
+	strbuf_adds(&sb, before);
+	strbuf_adds(&sb, prefix);
+	for (size_t i = 0; i < columns; i++)
+		strbuf_adds(&sb, "| a ");
+	strbuf_addf(&sb, "|\n%s", prefix);
+	for (size_t i = 0; i < columns; i++)
+		strbuf_adds(&sb, i % 2 ? "|:--:" : "| --- ");
+	strbuf_addf(&sb, "|\n");
+	for (size_t i = 0; i < rows; i++)
+		strbuf_addf(&sb, "%sx\n", prefix);
+	strbuf_adds(&sb, "\n正文。\n");
+	line = markdown_oversized_table(sb.buf, sb.len);
+	strbuf_release(&sb);
+	return line;
+}
+
+static void test_table_limit(void)
+{
+	size_t columns = 1000, rows = LIMIT_TABLE_CELLS / columns - 2;
+
+	INT_EQ(table_line("", "", columns, rows), 0, "limit: a table of exactly the limit");
+	INT_EQ(table_line("正文。\n\n", "", columns, rows + 1), 3,
+	       "limit: one row more, reported at the header");
+	INT_EQ(table_line("", "> ", columns, rows + 1), 1, "limit: a table in a block quote");
+	INT_EQ(table_line("", "", 2, 49000), 0, "limit: a long narrow table is within it");
+	INT_EQ(markdown_oversized_table("a\n---\nb\n", 8), 0,
+	       "limit: a setext underline is not a table");
+}
+
 void test_diag(void)
 {
 	test_width();
 	test_quote();
 	test_file_slug();
+	test_table_limit();
 }
