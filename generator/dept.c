@@ -195,13 +195,19 @@ int dept_registry_load(struct dept_registry *reg, struct arena *a, const char *p
 	return ret;
 }
 
+/* A document whose front matter could not be read has no region. */
+static int in_region(const struct dept *d, const char *region)
+{
+	return region && !strcmp(d->region, region);
+}
+
 struct dept *dept_resolve(const struct dept_registry *reg, const char *region, const char *name)
 {
 	for (size_t i = 0; i < reg->count; i++) {
 		struct dept *d = &reg->items[i];
 		const char *names[DEPT_MAX_NAMES];
 		size_t n = names_of(d, names, DEPT_MAX_NAMES);
-		if (strcmp(d->region, region))
+		if (!in_region(d, region))
 			continue;
 		for (size_t k = 0; k < n; k++)
 			if (!strcmp(names[k], name))
@@ -222,7 +228,7 @@ const char *dept_suggest(const struct dept_registry *reg, const char *region, co
 		const struct dept *d = &reg->items[i];
 		const char *names[DEPT_MAX_NAMES];
 		size_t n = names_of(d, names, DEPT_MAX_NAMES);
-		if (strcmp(d->region, region))
+		if (!in_region(d, region))
 			continue;
 		for (size_t k = 0; k < n; k++) {
 			size_t dist = utf8_distance(name, names[k]);
@@ -250,7 +256,7 @@ void dept_each_name(const struct dept_registry *reg, const char *region,
 		struct dept *d = &reg->items[i];
 		const char *names[DEPT_MAX_NAMES];
 		size_t n = names_of(d, names, DEPT_MAX_NAMES);
-		if (strcmp(d->region, region))
+		if (!in_region(d, region))
 			continue;
 		for (size_t k = 0; k < n; k++)
 			fn(ctx, names[k], d);

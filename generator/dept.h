@@ -42,7 +42,9 @@ int dept_registry_load(struct dept_registry *reg, struct arena *a, const char *p
 		       struct diag_list *diags);
 
 /* The department written `name` in a document of `region`: its name, short
- * name or an alias within the region, else its full name anywhere. */
+ * name or an alias within the region, else its full name anywhere. `region`
+ * may be NULL (a document whose front matter failed), here and below: then
+ * only a full name resolves, nothing is suggested and no name is listed. */
 struct dept *dept_resolve(const struct dept_registry *reg, const char *region, const char *name);
 
 /* The name or alias in `region` closest to `name`, for "did you mean";
