@@ -30,7 +30,26 @@ TEST_DEBS := libxml2-utils default-jre-headless chromium fonts-noto-cjk nginx \
 # node and npm may come from Debian or elsewhere: only installed when missing.
 NODE_DEBS := nodejs npm
 
-.PHONY: all site test clean install serve deps deps-build deps-test check-site
+# Fuzzing (tests/fuzz/): one libFuzzer target per parser, built with clang;
+# `make fuzz` runs each for FUZZ_SECONDS on a copy of its corpus, and with
+# FUZZ_MERGE=1 adds the inputs that reach new code to tests/fuzz/corpus/.
+# `make test` replays every corpus through the same entry points under gcc.
+# The importer gets its target here (tests/fuzz/import.c with
+# tests/fuzz/corpus/import/) once it exists.
+FUZZ_ALL := clause csv deadline document frontmatter indvalue yaml
+FUZZ_TARGETS ?= $(FUZZ_ALL)
+FUZZ_SECONDS ?= 600
+FUZZ_MERGE ?= 0
+FUZZ_CC ?= clang
+FUZZ_DEBS := clang libclang-rt-dev llvm
+FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_OBJS := $(LIB_SRCS:generator/%.c=$(BUILD)/fuzz/obj/%.o)
+FUZZ_HELPERS := tests/fuzz/scratch.c
+REPLAY_OBJS := $(filter-out $(BUILD)/asan/main.o,$(ASAN_OBJS))
+FUZZ_REPLAYS := $(FUZZ_ALL:%=$(BUILD)/fuzz-replay/%)
+
+.PHONY: all site test clean install serve deps deps-build deps-test check-site \
+	fuzz fuzz-build deps-fuzz
 
 all: $(BUILD)/policysite
 
@@ -58,7 +77,30 @@ $(BUILD)/sitecheck: tests/sitecheck.c | $(BUILD)
 $(BUILD) $(BUILD)/obj $(BUILD)/asan:
 	mkdir -p $@
 
+# Only pattern rules name them, so make would delete them as intermediate.
+.SECONDARY: $(FUZZ_OBJS)
+
+$(BUILD)/fuzz/obj/%.o: generator/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link -O1 -MMD -MP -c -o $@ $<
+
+# A target and its helpers compile in one command, which leaves no usable
+# dependency file: they depend on every header instead.
+FUZZ_HEADERS := tests/fuzz/fuzz.h $(wildcard generator/*.h)
+
+$(BUILD)/fuzz/bin/%: tests/fuzz/%.c $(FUZZ_HELPERS) $(FUZZ_HEADERS) $(FUZZ_OBJS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SANITIZE) -fsanitize=fuzzer -O1 -Igenerator \
+		-o $@ $< $(FUZZ_HELPERS) $(FUZZ_OBJS) $(LIBS)
+
+$(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(FUZZ_HELPERS) $(FUZZ_HEADERS) \
+		$(REPLAY_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SANITIZE) -O1 -Igenerator -o $@ $< tests/fuzz/replay.c \
+		$(FUZZ_HELPERS) $(REPLAY_OBJS) $(LIBS)
+
 -include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d)
+-include $(wildcard $(BUILD)/fuzz/obj/*.d)
 
 # Install what is missing with apt-get when root; otherwise print the command.
 deps-build:
@@ -67,14 +109,22 @@ deps-build:
 deps-test:
 	@tests/deps.sh $(BUILD_DEBS) $(TEST_DEBS) --node $(NODE_DEBS)
 
+deps-fuzz:
+	@tests/deps.sh $(BUILD_DEBS) $(FUZZ_DEBS)
+
 deps: deps-test
 
 node_modules/.package-lock.json: package-lock.json | deps-test
 	npm ci --ignore-scripts --no-audit --no-fund
 
 test: deps-test node_modules/.package-lock.json $(BUILD)/policysite $(BUILD)/asan/policysite \
-		$(BUILD)/unit-tests $(BUILD)/sitecheck
+		$(BUILD)/unit-tests $(BUILD)/sitecheck $(FUZZ_REPLAYS)
 	@tests/run.sh $(BUILD)
+
+fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/bin/%)
+
+fuzz: deps-fuzz fuzz-build
+	@tests/fuzz/run.sh $(BUILD) $(FUZZ_SECONDS) $(FUZZ_MERGE) $(FUZZ_TARGETS)
 
 serve: site
 	node tests/browser/serve.mjs public --port 8080

@@ -24,6 +24,7 @@ suite() {
 }
 
 suite unit "$build/unit-tests"
+suite fuzz-replay tests/fuzz/replay.sh "$build"
 suite cli tests/cli.sh "$build"
 suite stress tests/stress.sh "$build"
 suite golden tests/golden/run.sh "$build"
