@@ -11,6 +11,7 @@
 #include "fsio.h"
 #include "linkcheck.h"
 #include "model.h"
+#include "progress.h"
 #include "site.h"
 #include "strbuf.h"
 
@@ -108,8 +109,12 @@ int main(int argc, char **argv)
 	}
 	diags.werror = opt.werror;
 	xmlInitParser();
+	progress_begin(opt.command == CLI_BUILD && isatty(STDERR_FILENO) ? stderr : NULL);
 	status = run(&opt, &diags) < 0 || diags.errors ? EXIT_CONTENT : EXIT_OK;
+	progress_clear();
 	diag_print(&diags, stderr);
+	if (opt.command == CLI_BUILD && status == EXIT_OK)
+		progress_summary(stdout);
 	diag_list_release(&diags);
 	xmlCleanupParser();
 	return status;

@@ -6,6 +6,7 @@
 #include "date.h"
 #include "docnum.h"
 #include "fsio.h"
+#include "progress.h"
 #include "slug.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -79,6 +80,7 @@ static int load_documents(struct model *m, struct arena *a, const char *dir,
 			strbuf_addf(&path, "%s/%s", dir, names[i]);
 			names[i][len - 3] = '\0';
 			load_document(m, a, path.buf, names[i], diags);
+			progress_document();
 		}
 		free(names[i]);
 	}

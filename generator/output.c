@@ -7,6 +7,7 @@
 
 #include "compress.h"
 #include "fsio.h"
+#include "progress.h"
 #include "strbuf.h"
 
 static int write_file(struct output *o, const char *path, const void *data, size_t len)
@@ -49,6 +50,8 @@ int output_write(struct output *o, const char *relpath, const void *data, size_t
 
 	strbuf_addf(&path, "%s/%s", o->dir, relpath);
 	ret = write_file(o, path.buf, data, len);
+	if (!ret)
+		progress_file(len, path.len > 5 && !strcmp(path.buf + path.len - 5, ".html"));
 	if (!ret && o->compress && compress_wanted(relpath, len))
 		ret = write_compressed(o, &path, data, len);
 	strbuf_release(&path);

@@ -184,3 +184,23 @@ expect_status "check --external --werror fails on a broken link" 1 \
 expect_status "--external is only for check" 2 "$gen" build --external --content "$tmp/ext"
 kill "$www_pid" 2>/dev/null
 wait "$www_pid" 2>/dev/null
+
+# A build prints one summary line on stdout and nothing else when not on a
+# terminal; on a terminal (script(1) gives it one) the site is the same.
+"$gen" build --content content --out "$tmp/summary" >"$tmp/out" 2>"$tmp/err"
+if [ ! -s "$tmp/err" ] && [ "$(wc -l <"$tmp/out")" = 1 ] &&
+	grep -qE '^policysite: 6 documents, [0-9]+ pages, [0-9]+ files \([0-9.]+ MB\) in [0-9.]+ s$' "$tmp/out"; then
+	echo "ok - cli: a build prints only its one-line summary"
+else
+	echo "not ok - cli: a build prints only its one-line summary"
+	sed 's/^/    /' "$tmp/out" "$tmp/err"
+fi
+if command -v script >/dev/null &&
+	script -qec "'$gen' build --content content --out '$tmp/tty'" /dev/null >"$tmp/out" 2>&1 &&
+	tr '\r' '\n' <"$tmp/out" | grep -q 'policysite: 6 documents' &&
+	diff -r "$tmp/summary" "$tmp/tty" >/dev/null; then
+	echo "ok - cli: a build on a terminal writes the same site and its summary"
+else
+	echo "not ok - cli: a build on a terminal writes the same site and its summary"
+	tr '\r' '\n' <"$tmp/out" | sed 's/^/    /' | tail -3
+fi

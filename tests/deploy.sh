@@ -109,7 +109,8 @@ same_as_build() {
 	local g=$1 content=$2 dir=$3 prev=${4-} inst out
 	inst=${g#"$tmp"/}
 	out=$tmp/direct-${inst%%/*}-${content##*/}
-	[ -d "$out" ] || "$g" build --content "$content" --out "$out" --base-url "$base" || return
+	[ -d "$out" ] || "$g" build --content "$content" --out "$out" --base-url "$base" >/dev/null ||
+		return
 	files "$out" >"$tmp/built-files"
 	files "$dir" >"$tmp/release-files"
 	kept_from "$prev" >"$tmp/want-kept"

@@ -18,15 +18,20 @@ check() {	# check NAME COMMAND…: one ok/not ok line for a command's status
 	fi
 }
 
-build_site() {	# build_site OUT [ARGS…]: build quietly; any output is a finding
-	local out=$1 err
+build_site() {	# build_site OUT [ARGS…]: no diagnostics, and the one-line summary
+	local out=$1 err summary
 	shift
 	rm -rf "$out"
-	err=$("$gen" build --content content --out "$out" "$@" 2>&1) || { printf '%s\n' "$err"; return 1; }
+	summary=$("$gen" build --content content --out "$out" "$@" 2>"$out.err")
+	err=$(cat "$out.err")
+	rm -f "$out.err"
 	[ -z "$err" ] || { printf '%s\n' "$err"; return 1; }
+	printf '%s\n' "$summary" |
+		grep -qxE 'policysite: 6 documents, [0-9]+ pages, [0-9]+ files \([0-9.]+ MB\) in [0-9.]+ s' ||
+		{ printf 'summary: %s\n' "$summary"; return 1; }
 }
 
-check "site: bundled content builds (ASan/UBSan, no output)" build_site "$site"
+check "site: bundled content builds (ASan/UBSan, no diagnostics, the one-line summary)" build_site "$site"
 [ -f "$site/index.html" ] || exit 0
 "$build/sitecheck" links "$site"
 "$build/sitecheck" xml "$site"
