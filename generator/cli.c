@@ -12,11 +12,15 @@ void cli_usage(FILE *out)
 	      "                        [--templates DIR] [--assets DIR] [--no-compress] [--jobs N]\n"
 	      "                        [--werror]\n"
 	      "       policysite check [--content DIR] [--as-of DATE] [--werror] [--external]\n"
+	      "       policysite import FILE [-o OUT.md] [--region R] [--slug S] [--removed FILE]\n"
+	      "                        [--werror]\n"
 	      "       policysite --help | --version\n"
 	      "\n"
 	      "Commands:\n"
 	      "  build   render the content folder into a static site\n"
 	      "  check   read and validate the content, write nothing\n"
+	      "  import  turn a text extracted from a PDF into a document (Markdown with\n"
+	      "          front matter) and warn, at its lines, of what needs a human\n"
 	      "\n"
 	      "Options:\n"
 	      "  --content DIR    content folder with site.yaml and policies/ (default: content)\n"
@@ -35,6 +39,13 @@ void cli_usage(FILE *out)
 	      "                   nothing)\n"
 	      "  --external       check: also fetch every http(s) link of the documents and warn\n"
 	      "                   of those that fail (needs the network; off by default)\n"
+	      "  -o OUT.md        import: write the document there (a folder ending in / takes\n"
+	      "                   --slug); default: standard output\n"
+	      "  --region R       import: the region the document governs, e.g. 梅州市 (default:\n"
+	      "                   guessed from the issuer, with a warning)\n"
+	      "  --slug S         import: the document's slug, when -o is a folder\n"
+	      "  --removed FILE   import: list the input lines left out (page numbers, running\n"
+	      "                   heads, the printed table of contents …) with the reason\n"
 	      "\n"
 	      "Diagnostics are printed as FILE:LINE:COLUMN: error: MESSAGE.\n"
 	      "Exit status: 0 success, 1 errors in the content, 2 wrong command line.\n", out);
@@ -61,26 +72,35 @@ static int option_value(int argc, char **argv, int *i, const char *name, const c
 
 static int parse_option(struct cli_options *opt, int argc, char **argv, int *i)
 {
-	/* A flag (is_flag) sets an int; the others take a string value. An
-	 * option with a `command` is for that command only. */
-	enum { ANY = -1 };
+	/* A flag (is_flag) sets an int; the others take a string value. Each
+	 * option is for the commands in its mask. */
+	enum {
+		BUILD = 1 << CLI_BUILD,
+		CHECK = 1 << CLI_CHECK,
+		IMPORT = 1 << CLI_IMPORT,
+	};
 	static const struct {
 		const char *name;
 		size_t offset;
 		int is_flag;
-		int command;
+		int commands;
 	} options[] = {
-		{ "--content", offsetof(struct cli_options, content), 0, ANY },
-		{ "--as-of", offsetof(struct cli_options, as_of), 0, ANY },
-		{ "--werror", offsetof(struct cli_options, werror), 1, ANY },
-		{ "--out", offsetof(struct cli_options, out), 0, CLI_BUILD },
-		{ "--base-url", offsetof(struct cli_options, base_url), 0, CLI_BUILD },
-		{ "--templates", offsetof(struct cli_options, templates), 0, CLI_BUILD },
-		{ "--assets", offsetof(struct cli_options, assets), 0, CLI_BUILD },
-		{ "--no-compress", offsetof(struct cli_options, no_compress), 1, CLI_BUILD },
-		{ "--jobs", offsetof(struct cli_options, jobs_arg), 0, CLI_BUILD },
-		{ "--external", offsetof(struct cli_options, external), 1, CLI_CHECK },
+		{ "--content", offsetof(struct cli_options, content), 0, BUILD | CHECK },
+		{ "--as-of", offsetof(struct cli_options, as_of), 0, BUILD | CHECK },
+		{ "--werror", offsetof(struct cli_options, werror), 1, BUILD | CHECK | IMPORT },
+		{ "--out", offsetof(struct cli_options, out), 0, BUILD },
+		{ "--base-url", offsetof(struct cli_options, base_url), 0, BUILD },
+		{ "--templates", offsetof(struct cli_options, templates), 0, BUILD },
+		{ "--assets", offsetof(struct cli_options, assets), 0, BUILD },
+		{ "--no-compress", offsetof(struct cli_options, no_compress), 1, BUILD },
+		{ "--jobs", offsetof(struct cli_options, jobs_arg), 0, BUILD },
+		{ "--external", offsetof(struct cli_options, external), 1, CHECK },
+		{ "-o", offsetof(struct cli_options, import_out), 0, IMPORT },
+		{ "--region", offsetof(struct cli_options, region), 0, IMPORT },
+		{ "--slug", offsetof(struct cli_options, slug), 0, IMPORT },
+		{ "--removed", offsetof(struct cli_options, removed), 0, IMPORT },
 	};
+	static const char *const names[] = { "build", "check", "import" };
 
 	for (size_t k = 0; k < sizeof(options) / sizeof(*options); k++) {
 		void *field = (char *)opt + options[k].offset;
@@ -96,9 +116,9 @@ static int parse_option(struct cli_options *opt, int argc, char **argv, int *i)
 			return -1;
 		if (!r)
 			continue;
-		if (options[k].command != ANY && options[k].command != (int)opt->command) {
-			fprintf(stderr, "policysite: option %s is only for %s\n", options[k].name,
-				options[k].command == CLI_BUILD ? "build" : "check");
+		if (!(options[k].commands & (1 << opt->command))) {
+			fprintf(stderr, "policysite: option %s is not for %s\n", options[k].name,
+				names[opt->command]);
 			return -1;
 		}
 		return 0;
@@ -128,6 +148,8 @@ int cli_parse(struct cli_options *opt, int argc, char **argv)
 		opt->command = CLI_BUILD;
 	else if (!strcmp(argv[1], "check"))
 		opt->command = CLI_CHECK;
+	else if (!strcmp(argv[1], "import"))
+		opt->command = CLI_IMPORT;
 	else {
 		fprintf(stderr, "policysite: unknown command '%s'\n\n", argv[1]);
 		cli_usage(stderr);
@@ -138,8 +160,16 @@ int cli_parse(struct cli_options *opt, int argc, char **argv)
 			opt->command = CLI_HELP;
 			return 0;
 		}
+		if (opt->command == CLI_IMPORT && argv[i][0] != '-' && !opt->input) {
+			opt->input = argv[i];
+			continue;
+		}
 		if (parse_option(opt, argc, argv, &i) < 0)
 			return -1;
+	}
+	if (opt->command == CLI_IMPORT && !opt->input) {
+		fprintf(stderr, "policysite: import needs the text file to read\n");
+		return -1;
 	}
 	opt->jobs = pool_default_jobs();
 	if (opt->jobs_arg) {

@@ -13,6 +13,7 @@ enum {
 enum cli_command {
 	CLI_BUILD,
 	CLI_CHECK,
+	CLI_IMPORT,
 	CLI_HELP,
 	CLI_VERSION,
 };
@@ -30,6 +31,11 @@ struct cli_options {
 	int external;		/* --external: fetch the documents' web links */
 	const char *jobs_arg;	/* --jobs as given */
 	int jobs;		/* threads writing pages: --jobs, else the processors */
+	const char *input;	/* import: the text file */
+	const char *import_out;	/* import -o: NULL for standard output */
+	const char *slug;	/* import --slug */
+	const char *region;	/* import --region */
+	const char *removed;	/* import --removed: list the lines left out */
 };
 
 /* Parse argv; on a usage error print it to stderr and return -1. */

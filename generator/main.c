@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "fsio.h"
+#include "import.h"
 #include "linkcheck.h"
 #include "model.h"
 #include "progress.h"
@@ -59,8 +60,23 @@ static void find_data_dir(struct strbuf *out)
 	strbuf_adds(out, ".");
 }
 
+static int run_import(const struct cli_options *opt, struct diag_list *diags)
+{
+	struct import_request req = {
+		opt->input, opt->import_out, opt->slug, opt->region, opt->removed,
+	};
+	const char *note;
+	int ret = import_run(&req, stdout, &note, diags);
+
+	if (note)
+		fprintf(stderr, "%s: note: %s\n", opt->input, note);
+	return ret;
+}
+
 static int run(const struct cli_options *opt, struct diag_list *diags)
 {
+	if (opt->command == CLI_IMPORT)
+		return run_import(opt, diags);
 	struct arena arena = ARENA_INIT;
 	struct model model;
 	struct strbuf data = STRBUF_INIT, templates = STRBUF_INIT, assets = STRBUF_INIT;
