@@ -131,8 +131,6 @@ void output_fill_layout(const struct output *o, xmlDocPtr page, const char *path
 	config_url(cfg, &sb, path);
 	html_slot_attr(page, "canonical", "href", sb.buf);
 	html_slot_attr(page, "og-url", "content", sb.buf);
-	config_path(cfg, &sb, o->search_path);
-	html_slot_attr(page, "search-index", "content", sb.buf);
 	date_format_zh(&cfg->as_of, zh);
 	html_slot_text(page, "as-of", zh);
 

@@ -523,8 +523,15 @@ int search_page_write(struct output *o)
 {
 	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_SEARCH);
 
+	struct strbuf index = STRBUF_INIT;
+
 	filter_options(o->model, page);
 	section_index(o->model, html_slot(page, "section-index"));
+	/* Only this page names the index folder, so that a change to the
+	 * index changes no other page. */
+	config_path(&o->model->config, &index, o->search_path);
+	html_slot_attr(page, "search-index", "content", index.buf);
+	strbuf_release(&index);
 	output_fill_layout(o, page, "search/", NULL);
 	return output_page(o, "search/index.html", page);
 }

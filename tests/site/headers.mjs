@@ -136,7 +136,9 @@ async function main() {
   ].map((u) => new URL(u, base).pathname);
   // The home page may load no script: take the site's scripts from the files.
   for (const f of all.filter((f) => /^assets\/[^/]+\.js$/.test(f))) if (!assets.includes(urlPath(f))) assets.push(urlPath(f));
-  const indexFolder = attr(/<meta\b[^>]*\bname="search-index"[^>]*\bcontent="([^"]+)"/g)[0];
+  // Only the search page names the index folder.
+  const searchPage = fs.readFileSync(file('search/index.html'), 'utf8');
+  const indexFolder = /<meta\b[^>]*\bname="search-index"[^>]*\bcontent="([^"]+)"/.exec(searchPage)?.[1];
   const indexMeta = indexFolder ? new URL('meta.json', new URL(indexFolder, base)).pathname : null;
 
   const sample = new Map(); // url path -> what it is
@@ -199,7 +201,7 @@ async function main() {
     const out = [];
     for (const a of assets) if (!new RegExp(`^${prefix}assets/[^/]+\\.${HEX10}\\.(css|js)$`).test(a)) out.push(`${a} has no content hash in its name`);
     if (!assets.length) out.push('the home page loads no stylesheet or script');
-    if (!indexFolder) out.push('the home page has no <meta name="search-index">');
+    if (!indexFolder) out.push('the search page has no <meta name="search-index">');
     else if (!new RegExp(`^${prefix}search/${HEX10}/$`).test(new URL(indexFolder, base).pathname)) out.push(`search index folder ${indexFolder} is not search/<10 hex>/`);
     return out;
   });

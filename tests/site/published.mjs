@@ -80,8 +80,12 @@ const pages = files.filter((f) => f.endsWith('.html'));
       referenced.add(m[1]);
       if (!have.has(m[1])) problems.push(`${p}: references ${m[1]}, which is not in the site`);
     }
+    // Only the search page names the index: a change to the index then
+    // changes no other page.
     const idx = /<meta name="search-index" content="[^"]*?\/(search\/[^"]*)"/.exec(html);
-    if (!idx || !have.has(idx[1] + 'meta.json')) problems.push(`${p}: search-index ${idx ? idx[1] : '(missing)'} has no meta.json`);
+    if (p !== 'search/index.html') {
+      if (idx) problems.push(`${p}: names the search index, which only the search page should`);
+    } else if (!idx || !have.has(idx[1] + 'meta.json')) problems.push(`${p}: search-index ${idx ? idx[1] : '(missing)'} has no meta.json`);
   }
   for (const f of ['site', 'tasks', 'search'])
     if (![...referenced].some((r) => r.startsWith(`assets/${f}.`))) problems.push(`no page references assets/${f}.*`);
