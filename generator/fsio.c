@@ -76,6 +76,17 @@ static void line_col_of(const char *buf, size_t off, unsigned *line, unsigned *c
 	*col = diag_column(buf + start, off - start);
 }
 
+/* The name iconv needs for UTF-16 text: without a byte-order mark it
+ * must be told the byte order, which the first character (of front
+ * matter, ASCII) shows. */
+static const char *utf16_name(const char *buf, size_t len)
+{
+	if (len < 2 || (buf[0] == '\xFF' && buf[1] == '\xFE') ||
+	    (buf[0] == '\xFE' && buf[1] == '\xFF'))
+		return "UTF-16";
+	return buf[1] == '\0' ? "UTF-16LE" : "UTF-16BE";
+}
+
 static void normalise_newlines(struct strbuf *sb)
 {
 	size_t w = 0;
@@ -121,7 +132,7 @@ int fsio_read_text(const char *path, struct strbuf *out, struct diag_list *diags
 	case TEXT_UTF16:
 		ret = diag_error(diags, path, 1, 1,
 				 "file is UTF-16, not UTF-8; convert it, e.g. with "
-				 "`iconv -f UTF-16 -t UTF-8`");
+				 "`iconv -f %s -t UTF-8`", utf16_name(raw.buf, raw.len));
 		goto out;
 	case TEXT_GB18030:
 		line_col_of(raw.buf, bad, &line, &col);

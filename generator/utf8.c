@@ -141,6 +141,24 @@ static int looks_like_gb18030(const unsigned char *s, size_t len)
 	return pairs > 0 && bad * 20 <= pairs;
 }
 
+/*
+ * UTF-16 without a byte-order mark, as `iconv -t UTF-16LE` writes: the NUL
+ * bytes, mostly the high bytes of ASCII characters, sit at odd offsets for
+ * little-endian and at even ones for big-endian; a few on the other side
+ * are the low bytes of characters such as 一 (U+4E00).
+ */
+static int looks_like_utf16(const unsigned char *s, size_t len)
+{
+	size_t nul[2] = { 0, 0 };
+
+	if (len % 2)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (!s[i])
+			nul[i % 2]++;
+	return nul[0] >= 9 * nul[1] || nul[1] >= 9 * nul[0];
+}
+
 enum text_encoding utf8_check_text(const char *buf, size_t len, size_t *bad)
 {
 	const unsigned char *s = (const unsigned char *)buf;
@@ -150,7 +168,7 @@ enum text_encoding utf8_check_text(const char *buf, size_t len, size_t *bad)
 	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
 		return TEXT_UTF16;
 	if (memchr(buf, '\0', len))
-		return TEXT_BINARY;
+		return looks_like_utf16(s, len) ? TEXT_UTF16 : TEXT_BINARY;
 	size_t valid_wide = 0, invalid = 0;
 	int found = 0;
 	while (pos < len) {

@@ -39,7 +39,8 @@ enum text_encoding {
 
 /*
  * Classify `buf`: valid UTF-8 (with or without BOM), or what it likely is
- * instead. For TEXT_INVALID_UTF8 and TEXT_GB18030, `*bad` receives the
+ * instead. TEXT_UTF16 is UTF-16 with a BOM, or without one when nine in
+ * ten NUL bytes sit at offsets of the same parity. For TEXT_INVALID_UTF8 and TEXT_GB18030, `*bad` receives the
  * byte offset of the first invalid sequence.
  */
 enum text_encoding utf8_check_text(const char *buf, size_t len, size_t *bad);

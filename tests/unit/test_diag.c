@@ -10,6 +10,7 @@
 #include "markdown.h"
 #include "slug.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 /* What diag_print writes for one error at `line`:`col` of a file holding
  * `text` (`len` bytes), or of no file at all when `text` is NULL. */
@@ -179,8 +180,20 @@ static void test_table_limit(void)
 	       "limit: a setext underline is not a table");
 }
 
+static void test_encodings(void)
+{
+	size_t bad;
+
+	INT_EQ(utf8_check_text("t\0i\0:\0 \0K\x6d", 10, &bad), TEXT_UTF16,
+	       "utf8: UTF-16LE without a byte-order mark");
+	INT_EQ(utf8_check_text("\0t\0i\0:\0 \x6dK", 10, &bad), TEXT_UTF16,
+	       "utf8: UTF-16BE without a byte-order mark");
+	INT_EQ(utf8_check_text("a\0\0b", 4, &bad), TEXT_BINARY, "utf8: NUL bytes are binary");
+}
+
 void test_diag(void)
 {
+	test_encodings();
 	test_width();
 	test_quote();
 	test_file_slug();
