@@ -47,8 +47,10 @@ void cli_usage(FILE *out)
 	      "  --removed FILE   import: list the input lines left out (page numbers, running\n"
 	      "                   heads, the printed table of contents …) with the reason\n"
 	      "\n"
-	      "Diagnostics are printed as FILE:LINE:COLUMN: error: MESSAGE.\n"
-	      "Exit status: 0 success, 1 errors in the content, 2 wrong command line.\n", out);
+	      "Diagnostics are printed as FILE:LINE:COLUMN: error: MESSAGE, then that line\n"
+	      "of the file with a caret under the column.\n"
+	      "Exit status: 0 success, 1 errors in the content (or the output cannot be\n"
+	      "written), 2 wrong command line.\n", out);
 }
 
 static int option_value(int argc, char **argv, int *i, const char *name, const char **out)
