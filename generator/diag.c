@@ -1,5 +1,6 @@
 #include "diag.h"
 
+#include <assert.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -213,6 +214,12 @@ struct quote_source {
 	size_t off;		/* … and byte offset */
 };
 
+/* Where line 1 starts: after a byte-order mark, which the readers drop. */
+static size_t first_line_offset(const struct strbuf *text)
+{
+	return text->len >= 3 && !memcmp(text->buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+}
+
 static void quote_source_load(struct quote_source *src, const char *path)
 {
 	if (src->path && !strcmp(src->path, path))
@@ -223,18 +230,16 @@ static void quote_source_load(struct quote_source *src, const char *path)
 	src->readable = fsio_read_regular(path, LIMIT_FILE_BYTES, &src->text) == 0 &&
 			!memchr(src->text.buf, '\0', src->text.len);
 	src->line = 1;
-	src->off = src->text.len >= 3 && !memcmp(src->text.buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	src->off = first_line_offset(&src->text);
 }
 
-/* Find line `line` (from 1) without its end: 0, or -1 when there is none. */
+/* Find line `line` (from 1, not before the last one found) without its
+ * end: 0, or -1 when there is none. */
 static int find_line(struct quote_source *src, unsigned line, const char **start, size_t *len)
 {
 	const char *text = src->text.buf;
 
-	if (line < src->line) {
-		src->line = 1;
-		src->off = src->text.len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
-	}
+	assert(line >= src->line);
 	while (src->line < line && src->off < src->text.len) {
 		size_t end = src->off + strcspn(text + src->off, "\r\n");
 		if (end == src->text.len) {
