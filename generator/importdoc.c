@@ -40,6 +40,8 @@ void importdoc_warn(struct import_doc *doc, unsigned line, const char *fmt, ...)
 
 void importdoc_add_string(struct import_doc *doc, struct import_strings *list, const char *s)
 {
+	if (list->count >= IMPORTDOC_MAX_STRINGS)
+		return;
 	for (size_t i = 0; i < list->count; i++)
 		if (!strcmp(list->items[i], s))
 			return;

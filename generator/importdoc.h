@@ -126,7 +126,11 @@ void importdoc_remove(struct import_doc *doc, size_t i, const char *why);
 void importdoc_warn(struct import_doc *doc, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Append `s` to `list` (in the arena) unless it is already there. */
+/* Append `s` to `list` (in the arena) unless it is already there or the
+ * list holds IMPORTDOC_MAX_STRINGS already: no cover names more issuers,
+ * no preamble cites more documents, and a hostile text gets no further. */
+#define IMPORTDOC_MAX_STRINGS 32
+
 void importdoc_add_string(struct import_doc *doc, struct import_strings *list, const char *s);
 
 /* Put the blocks in document order: by source line, then creation. */

@@ -311,21 +311,21 @@ static int at_page_edge(const struct import_doc *doc, size_t i)
 #define RUNNING_HEAD_MAX_COLUMNS 60
 #define COVER_LINES 5
 
-/* Whether line `i` is among the first few lines of text, where a running
- * head's first copy is the title on the cover. */
-static int on_cover(const struct import_doc *doc, size_t i)
+/* The index of the first line after the first few lines of text, where a
+ * running head's first copy is the title on the cover. */
+static size_t cover_end(const struct import_doc *doc)
 {
-	size_t before = 0;
+	size_t seen = 0, i = 0;
 
-	for (size_t k = 0; k < i && before < COVER_LINES; k++)
-		before += !doc->lines[k].blank;
-	return before < COVER_LINES;
+	while (i < doc->nlines && seen < COVER_LINES)
+		seen += !doc->lines[i++].blank;
+	return i;
 }
 
 static void remove_running_heads(struct import_doc *doc)
 {
 	struct candidate *cand = arena_calloc(doc->a, doc->nlines + 1, sizeof(*cand));
-	size_t n = 0;
+	size_t n = 0, cover = cover_end(doc);
 
 	for (size_t i = 0; i < doc->nlines; i++) {
 		const struct import_line *l = &doc->lines[i];
@@ -343,7 +343,7 @@ static void remove_running_heads(struct import_doc *doc)
 			edges += at_page_edge(doc, cand[k].index);
 		if (e - g >= RUNNING_HEAD_MIN_REPEATS && edges == e - g)
 			for (size_t k = g; k < e; k++)
-				if (k > g || !on_cover(doc, cand[k].index))
+				if (k > g || cand[k].index >= cover)
 					importdoc_remove(doc, cand[k].index, "running head");
 		g = e;
 	}

@@ -481,9 +481,9 @@ static void find_repeats(struct import_doc *doc)
 		const struct import_block *a = &doc->blocks[keys[k - 1].block];
 		const struct import_block *b = &doc->blocks[keys[k].block];
 		importdoc_warn(doc, b->line,
-			       "this %s %s like the one at line %u (\"%s…\"): printed twice, or "
-			       "a misprint?", b->kind == IMPORT_MEASURE ? "measure" : "paragraph",
-			       keys[k].key[0] == 'L' ? "has the same lead" : "begins",
+			       "this %s %s the one at line %u (\"%s…\"): printed twice, or a "
+			       "misprint?", b->kind == IMPORT_MEASURE ? "measure" : "paragraph",
+			       keys[k].key[0] == 'L' ? "has the same lead as" : "begins like",
 			       a->line, opening(doc->a, keys[k].key + 1));
 	}
 }

@@ -65,6 +65,9 @@ static size_t next_line(const struct import_doc *doc, size_t i)
 
 /* ---- building tables ---- */
 
+/* The most lines one cell of a table printed a cell a line may take. */
+#define CELL_MAX_LINES 8
+
 struct rows {
 	size_t ncols;
 	const char **cells;
@@ -380,7 +383,7 @@ static size_t cell_rows(struct import_doc *doc, size_t first, const struct heade
 	struct rows r = { .ncols = h->ncols };
 	const char **row = arena_calloc(doc->a, h->ncols, sizeof(*row));
 	size_t ncells = 0, i = h->end - 1, row_start = 0, end = h->end;
-	unsigned row_line = 0;
+	unsigned row_line = 0, continued = 0;
 	struct header again;
 
 	add_row(doc, &r, h->cols, doc->lines[first].no);
@@ -397,12 +400,13 @@ static size_t cell_rows(struct import_doc *doc, size_t first, const struct heade
 			continue;
 		}
 		if (l->raw[0] == '\t') {
+			continued = 0;
 			if (!ncells) {
 				row_start = i;
 				row_line = l->no;
 			}
 			row[ncells++] = l->text;
-		} else if (ncells) {
+		} else if (ncells && continued++ < CELL_MAX_LINES) {
 			row[ncells - 1] = arena_strfmt(doc->a, "%s%s", row[ncells - 1], l->text);
 		} else {
 			break;
@@ -495,7 +499,6 @@ static int is_group_start(const char *text)
 }
 
 #define UNITS_MAX_COLUMNS 24
-#define CELL_MAX_LINES 8
 
 static int ends_sentence(const char *text)
 {
