@@ -26,6 +26,7 @@ suite() {
 suite unit "$build/unit-tests"
 suite fuzz-replay tests/fuzz/replay.sh "$build"
 suite cli tests/cli.sh "$build"
+suite import tests/import/run.sh "$build"
 suite stress tests/stress.sh "$build"
 suite interrupt tests/interrupt.sh "$build"
 suite golden tests/golden/run.sh "$build"

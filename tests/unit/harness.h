@@ -50,6 +50,7 @@ void test_frontmatter(void);
 void test_clause(void);
 void test_deadline(void);
 void test_indvalue(void);
+void test_import(void);
 void test_diag(void);
 
 #endif

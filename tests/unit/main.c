@@ -43,6 +43,7 @@ int main(void)
 	test_clause();
 	test_deadline();
 	test_indvalue();
+	test_import();
 	test_diag();
 	printf("# unit: %d passed, %d failed\n", test_counts.passed, test_counts.failed);
 	return test_counts.failed ? 1 : 0;
