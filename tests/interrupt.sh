@@ -6,8 +6,9 @@
 # the previous site is byte-identical, nothing but <out>.staging is left
 # next to it, nothing was written anywhere else (the parent folder, the
 # working folder, TMPDIR, the content), and the next build succeeds with the
-# same bytes and leaves no staging folder. Uses the build without
-# sanitizers, for speed. INTERRUPT_SEED repeats a run's random points.
+# same bytes and leaves no staging folder. For speed, the build without
+# sanitizers and without the .gz and .br copies (written like every other
+# file). INTERRUPT_SEED repeats a run's random points.
 #
 # usage: tests/interrupt.sh BUILD_DIR
 set -u
@@ -31,7 +32,7 @@ now_ms() { echo $(($(date +%s%N) / 1000000)); }
 # Run from an empty working folder, which must stay empty.
 run_build() {
 	cd "$tmp/cwd" && TMPDIR=$tmp/tmpdir exec "$gen" build --content "$tmp/content" \
-		--templates "$root/templates" --assets "$root/assets" --out "$out"
+		--templates "$root/templates" --assets "$root/assets" --no-compress --out "$out"
 }
 
 build() {	# build: one normal build into $out
