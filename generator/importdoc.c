@@ -49,6 +49,22 @@ void importdoc_add_string(struct import_doc *doc, struct import_strings *list, c
 	*slot = arena_strdup(doc->a, s);
 }
 
+size_t importdoc_next(const struct import_doc *doc, size_t i)
+{
+	while (++i < doc->nlines)
+		if (!doc->lines[i].blank && doc->lines[i].use != IMPORT_LINE_REMOVED)
+			return i;
+	return doc->nlines;
+}
+
+size_t importdoc_prev(const struct import_doc *doc, size_t i)
+{
+	while (i-- > 0)
+		if (!doc->lines[i].blank && doc->lines[i].use != IMPORT_LINE_REMOVED)
+			return i;
+	return doc->nlines;
+}
+
 static int block_order(const void *pa, const void *pb)
 {
 	const struct import_block *a = pa, *b = pb;

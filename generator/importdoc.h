@@ -66,7 +66,6 @@ struct import_block {
 	size_t seq;		/* order of creation, the tiebreak after `line` */
 	int level;		/* headings: 2-6; 0 until importstruct sets it */
 	int fixed_level;	/* a heading whose level its producer set */
-	int caption;		/* a paragraph that names the table after it */
 	int cover;		/* part of a cover notice, laid out by importfront */
 	const char *text;	/* paragraphs, headings, measures: the whole text */
 	size_t lead_len;	/* measures: bytes of the bold lead sentence */
@@ -132,6 +131,13 @@ void importdoc_warn(struct import_doc *doc, unsigned line, const char *fmt, ...)
 #define IMPORTDOC_MAX_STRINGS 32
 
 void importdoc_add_string(struct import_doc *doc, struct import_strings *list, const char *s);
+
+/* The index of the next line after `i` that holds text and is not
+ * removed (pass (size_t)-1 for the first), or doc->nlines. */
+size_t importdoc_next(const struct import_doc *doc, size_t i);
+
+/* The same before `i`, or doc->nlines when there is none. */
+size_t importdoc_prev(const struct import_doc *doc, size_t i);
 
 /* Put the blocks in document order: by source line, then creation. */
 void importdoc_sort_blocks(struct import_doc *doc);

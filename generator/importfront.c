@@ -268,31 +268,6 @@ const char *importfront_level(const char *region)
 #define SIGNATURE_SCAN_LINES 120
 #define TITLE_MAX_COLUMNS 100
 
-static size_t next_line(const struct import_doc *doc, size_t i)
-{
-	while (++i < doc->nlines) {
-		const struct import_line *l = &doc->lines[i];
-		if (!l->blank && l->use != IMPORT_LINE_REMOVED)
-			return i;
-	}
-	return doc->nlines;
-}
-
-static size_t first_line(const struct import_doc *doc)
-{
-	return doc->nlines ? next_line(doc, (size_t)-1) : 0;
-}
-
-static size_t prev_line(const struct import_doc *doc, size_t i)
-{
-	while (i-- > 0) {
-		const struct import_line *l = &doc->lines[i];
-		if (!l->blank && l->use != IMPORT_LINE_REMOVED)
-			return i;
-	}
-	return doc->nlines;
-}
-
 static const char *const notice_words[] = {
 	"通知", "通告", "决定", "意见", "批复", "函", "报告", "公告", "纪要", "决议", "命令", NULL,
 };
@@ -383,7 +358,7 @@ static void notice_doc_title(struct import_doc *doc, size_t from)
 	struct strbuf joined = STRBUF_INIT;
 	size_t i = from, last = from;
 
-	for (int n = 0; n < 3 && i < doc->nlines; n++, i = next_line(doc, i)) {
+	for (int n = 0; n < 3 && i < doc->nlines; n++, i = importdoc_next(doc, i)) {
 		const struct import_line *l = &doc->lines[i];
 		if (l->use != IMPORT_LINE_TEXT || has_sentence_punct(l->text) ||
 		    document_numbering_length(l->text) || l->width > TITLE_MAX_COLUMNS)
@@ -395,7 +370,7 @@ static void notice_doc_title(struct import_doc *doc, size_t from)
 	}
 	if (joined.len && (!strcmp(joined.buf, doc->front.title) ||
 			   ends_with_any(joined.buf, genre_words))) {
-		for (size_t k = from; k <= last; k = next_line(doc, k))
+		for (size_t k = from; k <= last; k = importdoc_next(doc, k))
 			use_line(doc, k);
 		emit(doc, IMPORT_HEADING, doc->lines[from].no, doc->lines[last].no, joined.buf);
 	}
@@ -408,13 +383,13 @@ static void notice_signature(struct import_doc *doc, size_t from)
 	struct date d;
 	size_t i = from;
 
-	for (int n = 0; n < SIGNATURE_SCAN_LINES && i < doc->nlines; n++, i = next_line(doc, i)) {
+	for (int n = 0; n < SIGNATURE_SCAN_LINES && i < doc->nlines; n++, i = importdoc_next(doc, i)) {
 		const struct import_line *l = &doc->lines[i];
 		if (l->use != IMPORT_LINE_TEXT || document_numbering_length(l->text))
 			break;
 		if (!importfront_is_date_line(l->text, &d))
 			continue;
-		size_t s = prev_line(doc, i);
+		size_t s = importdoc_prev(doc, i);
 		if (s < doc->nlines && s >= from && doc->lines[s].use == IMPORT_LINE_TEXT &&
 		    !has_sentence_punct(doc->lines[s].text) && doc->lines[s].width <= 60) {
 			use_line(doc, s);
@@ -428,7 +403,7 @@ static void notice_signature(struct import_doc *doc, size_t from)
 		emit(doc, IMPORT_PARAGRAPH, l->no, l->no, l->text);
 		doc->front.date = d;
 		doc->front.date_line = l->no;
-		notice_doc_title(doc, next_line(doc, i));
+		notice_doc_title(doc, importdoc_next(doc, i));
 		return;
 	}
 	importdoc_warn(doc, doc->front.title_line,
@@ -440,10 +415,10 @@ static void notice_signature(struct import_doc *doc, size_t from)
 static int read_notice(struct import_doc *doc, size_t numline, const char *number)
 {
 	struct strbuf title = STRBUF_INIT, issued = STRBUF_INIT;
-	size_t i = next_line(doc, numline), last = i;
+	size_t i = importdoc_next(doc, numline), last = i;
 	int found = 0;
 
-	for (int n = 0; n < NOTICE_TITLE_LINES && i < doc->nlines; n++, i = next_line(doc, i)) {
+	for (int n = 0; n < NOTICE_TITLE_LINES && i < doc->nlines; n++, i = importdoc_next(doc, i)) {
 		const struct import_line *l = &doc->lines[i];
 		if (l->use != IMPORT_LINE_TEXT || has_sentence_punct(l->text) ||
 		    ends_with(l->text, "："))
@@ -457,11 +432,11 @@ static int read_notice(struct import_doc *doc, size_t numline, const char *numbe
 	}
 	if (found) {
 		struct import_front *f = &doc->front;
-		size_t first = next_line(doc, numline);
+		size_t first = importdoc_next(doc, numline);
 		use_line(doc, numline);
 		emit(doc, IMPORT_PARAGRAPH, doc->lines[numline].no, doc->lines[numline].no,
 		     doc->lines[numline].text);
-		for (size_t k = first; k <= last; k = next_line(doc, k))
+		for (size_t k = first; k <= last; k = importdoc_next(doc, k))
 			use_line(doc, k);
 		emit(doc, IMPORT_HEADING, doc->lines[first].no, doc->lines[last].no, title.buf);
 		f->notice = 1;
@@ -471,7 +446,7 @@ static int read_notice(struct import_doc *doc, size_t numline, const char *numbe
 		f->title = arena_strdup(doc->a, issued.buf);
 		f->title_line = doc->lines[first].no;
 		set_issuer_from(doc, title.buf, f->title_line);
-		notice_signature(doc, next_line(doc, last));
+		notice_signature(doc, importdoc_next(doc, last));
 	}
 	strbuf_release(&title);
 	strbuf_release(&issued);
@@ -532,7 +507,7 @@ static void read_title_page(struct import_doc *doc, size_t from)
 	struct date d;
 	size_t i = from, last_title = doc->nlines;
 
-	for (int n = 0; n < COVER_SCAN_LINES && i < doc->nlines; n++, i = next_line(doc, i)) {
+	for (int n = 0; n < COVER_SCAN_LINES && i < doc->nlines; n++, i = importdoc_next(doc, i)) {
 		struct import_line *l = &doc->lines[i];
 		if (l->use != IMPORT_LINE_TEXT || l->tabbed || has_sentence_punct(l->text) ||
 		    document_numbering_length(l->text) || l->width > TITLE_MAX_COLUMNS)
@@ -546,7 +521,7 @@ static void read_title_page(struct import_doc *doc, size_t from)
 			f->status = arena_strdup(doc->a, inner.buf);
 		} else if (is_issuer_line(l->text)) {
 			add_issuers(doc, l->text, l->no);
-		} else if (!title.len || last_title == prev_line(doc, i)) {
+		} else if (!title.len || last_title == importdoc_prev(doc, i)) {
 			if (!title.len)
 				f->title_line = l->no;
 			strbuf_adds(&title, l->text);
@@ -569,9 +544,9 @@ static void read_title_page(struct import_doc *doc, size_t from)
 void importfront_read(struct import_doc *doc)
 {
 	struct strbuf number = STRBUF_INIT;
-	size_t start = first_line(doc), i = start;
+	size_t start = importdoc_next(doc, (size_t)-1), i = start;
 
-	for (int n = 0; n < COVER_SCAN_LINES && i < doc->nlines; n++, i = next_line(doc, i)) {
+	for (int n = 0; n < COVER_SCAN_LINES && i < doc->nlines; n++, i = importdoc_next(doc, i)) {
 		if (doc->lines[i].use == IMPORT_LINE_TEXT &&
 		    docnum_normalise(doc->lines[i].text, &number) == 0 &&
 		    read_notice(doc, i, number.buf))

@@ -119,22 +119,6 @@ int importpage_is_toc_entry(const char *raw)
 	return gap >= 3 && raw[gap - 1] == '.' && raw[gap - 2] == '.';
 }
 
-static size_t next_text(const struct import_doc *doc, size_t i)
-{
-	while (++i < doc->nlines)
-		if (!doc->lines[i].blank && doc->lines[i].use != IMPORT_LINE_REMOVED)
-			return i;
-	return doc->nlines;
-}
-
-static size_t prev_text(const struct import_doc *doc, size_t i)
-{
-	while (i-- > 0)
-		if (!doc->lines[i].blank && doc->lines[i].use != IMPORT_LINE_REMOVED)
-			return i;
-	return doc->nlines;
-}
-
 /* A bare number is a page number when it stands between lines of running
  * text: in a table printed one cell per line its neighbours are cells,
  * short or numbers themselves. */
@@ -143,7 +127,7 @@ static size_t prev_text(const struct import_doc *doc, size_t i)
 static int bare_page_number(const struct import_doc *doc, size_t i)
 {
 	const struct import_line *l = &doc->lines[i];
-	size_t p = prev_text(doc, i), n = next_text(doc, i);
+	size_t p = importdoc_prev(doc, i), n = importdoc_next(doc, i);
 
 	if (l->tabbed || !importpage_is_bare_number(l->text))
 		return 0;
@@ -163,7 +147,7 @@ static void remove_page_numbers(struct import_doc *doc)
 			continue;
 		if (importpage_is_page_number(l->text) || bare_page_number(doc, i)) {
 			importdoc_remove(doc, i, "page number");
-			size_t n = next_text(doc, i);
+			size_t n = importdoc_next(doc, i);
 			if (n < doc->nlines)
 				doc->lines[n].page_start = 1;
 		}

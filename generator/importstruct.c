@@ -505,13 +505,10 @@ static void find_loose_ends(struct import_doc *doc)
 {
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		struct import_block *b = &doc->blocks[i];
-		int caption = i + 1 < doc->nblocks && doc->blocks[i + 1].kind == IMPORT_TABLE;
-		if (b->kind == IMPORT_HEADING || b->kind == IMPORT_TABLE || b->cover)
+		int caption = i + 1 < doc->nblocks && doc->blocks[i + 1].kind == IMPORT_TABLE &&
+			      b->kind == IMPORT_PARAGRAPH && !has_sentence(b->text);
+		if (b->kind == IMPORT_HEADING || b->kind == IMPORT_TABLE || b->cover || caption)
 			continue;
-		if (caption && b->kind == IMPORT_PARAGRAPH && !has_sentence(b->text)) {
-			b->caption = 1;
-			continue;
-		}
 		if (ends_terminal(b->text))
 			continue;
 		if (importdoc_width(b->text) < SHORT_LINE_COLUMNS)

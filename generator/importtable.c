@@ -53,17 +53,10 @@ int importtable_is_header_word(const char *text)
 	return in_list(text, header_words) || is_year_column(text);
 }
 
-static size_t next_line(const struct import_doc *doc, size_t i)
-{
-	while (++i < doc->nlines) {
-		const struct import_line *l = &doc->lines[i];
-		if (!l->blank && l->use != IMPORT_LINE_REMOVED)
-			return i;
-	}
-	return doc->nlines;
-}
-
 /* ---- building tables ---- */
+
+/* No policy table is wider; a line of thousands of tabs is not a header. */
+#define HEADER_MAX_COLUMNS 64
 
 /* The most lines one cell of a table printed a cell a line may take. */
 #define CELL_MAX_LINES 8
@@ -175,7 +168,7 @@ static int is_tab_header(const char *const *cells, size_t n)
 		filled++;
 		words += importtable_is_header_word(cells[c]);
 	}
-	return filled >= 3 && words >= 2 && words * 2 >= filled;
+	return n <= HEADER_MAX_COLUMNS && filled >= 3 && words >= 2 && words * 2 >= filled;
 }
 
 static int same_cells(const char *const *a, const char *const *b, size_t n)
@@ -196,7 +189,7 @@ static size_t tab_rows(struct import_doc *doc, size_t h, const char **header, si
 
 	add_row(doc, &r, header, doc->lines[h].no);
 	doc->lines[h].use = IMPORT_LINE_USED;
-	while ((i = next_line(doc, i)) < doc->nlines) {
+	while ((i = importdoc_next(doc, i)) < doc->nlines) {
 		struct import_line *l = &doc->lines[i];
 		if (!l->tabbed || l->use != IMPORT_LINE_TEXT)
 			break;
@@ -308,7 +301,7 @@ static size_t read_header(struct import_doc *doc, size_t i, struct header *h)
 	if (!may_open_header(doc->lines[i].text))
 		return 0;
 	for (size_t k = i, nlines = 0; k < doc->nlines && nlines < HEADER_MAX_LINES;
-	     k = next_line(doc, k), nlines++) {
+	     k = importdoc_next(doc, k), nlines++) {
 		const struct import_line *l = &doc->lines[k];
 		if (l->use != IMPORT_LINE_TEXT || l->width > 60 ||
 		    (l->raw[0] == '\t') != h->tabbed || (h->tabbed && strchr(l->raw + 1, '\t')))
@@ -388,7 +381,7 @@ static size_t cell_rows(struct import_doc *doc, size_t first, const struct heade
 
 	add_row(doc, &r, h->cols, doc->lines[first].no);
 	mark_range(doc, first, h->end, NULL);
-	while ((i = next_line(doc, i)) < doc->nlines) {
+	while ((i = importdoc_next(doc, i)) < doc->nlines) {
 		struct import_line *l = &doc->lines[i];
 		if (l->use != IMPORT_LINE_TEXT)
 			break;
@@ -641,7 +634,7 @@ static size_t gather(struct import_doc *doc, size_t i, struct strbuf *out, int t
 	size_t last = i;
 
 	strbuf_reset(out);
-	for (int n = 0; n < CELL_MAX_LINES && i < doc->nlines; n++, i = next_line(doc, i)) {
+	for (int n = 0; n < CELL_MAX_LINES && i < doc->nlines; n++, i = importdoc_next(doc, i)) {
 		const struct import_line *l = &doc->lines[i];
 		if (l->use != IMPORT_LINE_TEXT || (n && !to_full_stop && task_number(l->text) >= 0))
 			break;
@@ -665,7 +658,7 @@ static size_t stream_rows(struct import_doc *doc, size_t first, const struct hea
 	strbuf_init(&s.row.body);
 	strbuf_init(&s.row.units);
 	mark_range(doc, first, h->end, NULL);
-	while ((i = next_line(doc, i)) < doc->nlines) {
+	while ((i = importdoc_next(doc, i)) < doc->nlines) {
 		struct import_line *l = &doc->lines[i];
 		int number;
 		if (l->use != IMPORT_LINE_TEXT)
@@ -747,7 +740,7 @@ static size_t header_table(struct import_doc *doc, size_t i)
 
 	if (!read_header(doc, i, &h))
 		return 0;
-	n = next_line(doc, h.end - 1);
+	n = importdoc_next(doc, h.end - 1);
 	if (h.tabbed && n < doc->nlines && doc->lines[n].raw[0] == '\t')
 		return cell_rows(doc, i, &h);
 	if (!h.tabbed && h.ncols >= 4 && stream_shape(&h, &cols))

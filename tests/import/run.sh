@@ -81,6 +81,29 @@ for expect in "$here"/*.expect; do
 		"$tmp/public/data/tasks.json"
 done
 
+# ---- page furniture ----
+# Page numbers in four forms and a running head at the top of each page
+# (after a form feed) cut two sentences; both come out whole.
+printf '%s\n' 某市卫生健康事业发展规划 '' 一、总体要求 \
+	为推动卫生健康事业高质量发展，制定本规划。到2025年，全市医疗卫生服务体系进一步完善，基层医疗卫生机构服务能 \
+	'— 1 —' $'\f某市卫生健康事业发展规划' 力明显提升，群众就医更加便捷。 二、主要任务 \
+	（一）加强人才队伍建设。实施人才培养工程，加大基层人才培养力度，引进 '- 2 -' \
+	$'\f某市卫生健康事业发展规划' 一批学科带头人。 （二）提升服务能力。推进县级医院能力提升，加强专科建设。 \
+	7 $'\f某市卫生健康事业发展规划' 三、保障措施 加强组织领导，落实各方责任。 '第 4 页' >"$tmp/pages.txt"
+cat >"$tmp/pages.expect" <<'EXPECT'
+field title 某市卫生健康事业发展规划
+headings 2 3
+measures 2
+sentence 到2025年，全市医疗卫生服务体系进一步完善，基层医疗卫生机构服务能力明显提升，群众就医更加便捷。
+sentence 加大基层人才培养力度，引进一批学科带头人。
+removed page number 4
+removed running head 3
+EXPECT
+"$gen" import "$tmp/pages.txt" --region 某市 -o "$tmp/pages.md" --removed "$tmp/pages.removed" \
+	2>"$tmp/pages.err"
+node "$here/check.mjs" pages "$tmp/pages.txt" "$tmp/pages.md" "$tmp/pages.removed" \
+	"$tmp/pages.err" "$tmp/pages.expect"
+
 # ---- encodings ----
 seed=$here/seeds/000_172ce0cacd957b71.txt
 ref=$tmp/content/policies/meizhou.md
