@@ -92,7 +92,7 @@ void importstruct_numbering(const char *text, struct import_numbering *n)
 	cp = utf8_next(text, len, &pos);
 	last = n->len;
 	end = utf8_prev(text, last);
-	last -= (size_t)(end < 0x80 ? 1 : end < 0x10000 ? 3 : 4);
+	last -= (size_t)(end < 0x80 ? 1 : end < 0x800 ? 2 : end < 0x10000 ? 3 : 4);
 	if (cp >= 0x2460 && cp <= 0x2473) {
 		n->style = IMPORT_NUM_CIRCLED;
 		n->value = (int)(cp - 0x2460) + 1;
@@ -386,8 +386,11 @@ static void classify(struct outline *o, struct import_block *b)
 	size_t lead, depth;
 
 	importstruct_numbering(b->text, &n);
-	if (n.style == IMPORT_NUM_NONE)
+	if (n.style == IMPORT_NUM_NONE) {
+		if (b->kind == IMPORT_HEADING)
+			b->level = level_of(o, o->depth, b->line);
 		return;
+	}
 	depth = place(o, &n, b->line, b->text);
 	if (b->kind == IMPORT_HEADING || (!has_sentence(b->text + n.len) &&
 					   importdoc_width(b->text) <= HEADING_MAX_COLUMNS)) {

@@ -215,8 +215,9 @@ static void paragraph(struct strbuf *out, const char *text)
 static void heading(struct strbuf *out, const struct import_block *b)
 {
 	size_t len = strlen(b->text);
+	int level = b->level < 2 ? 2 : b->level > 6 ? 6 : b->level;
 
-	for (int i = 0; i < b->level; i++)
+	for (int i = 0; i < level; i++)
 		strbuf_addch(out, '#');
 	strbuf_addch(out, ' ');
 	/* A closing run of # would be read as the heading's end marker. */
