@@ -49,7 +49,7 @@ REPLAY_OBJS := $(filter-out $(BUILD)/asan/main.o,$(ASAN_OBJS))
 FUZZ_REPLAYS := $(FUZZ_ALL:%=$(BUILD)/fuzz-replay/%)
 
 .PHONY: all site test clean install serve deps deps-build deps-test check-site \
-	fuzz fuzz-build deps-fuzz
+	fuzz fuzz-build deps-fuzz bench bench-corpus deps-bench
 
 all: $(BUILD)/policysite
 
@@ -139,3 +139,29 @@ install: $(BUILD)/policysite
 
 clean:
 	rm -rf $(BUILD) public public.staging
+
+# Benchmark (issue 9, README "Benchmark"): `make bench-corpus N=1000` writes a
+# synthetic corpus of N documents to bench/work/corpus-N (bench/corpus.mjs);
+# `make bench` builds the corpora of BENCH_N with $(BUILD)/policysite and with
+# Hugo + Pagefind, prints one "bench: N=…" line per N and writes
+# bench/results/<date>-n<N>.csv. `make bench BENCH_N="1000"` is the quick run.
+BENCH_N ?= 1000 10000
+BENCH_SEED ?= 9
+BENCH_DEBS := hugo time
+
+deps-bench:
+	@tests/deps.sh $(BUILD_DEBS) $(BENCH_DEBS) --node $(NODE_DEBS)
+
+bench/node_modules/.package-lock.json: bench/package-lock.json | deps-bench
+	npm ci --ignore-scripts --no-audit --no-fund --prefix bench
+
+$(BUILD)/bench-floor: bench/floor.c | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
+
+bench-corpus: deps-bench
+	node bench/corpus.mjs --n $(or $(N),1000) --seed $(BENCH_SEED) \
+		--out bench/work/corpus-$(or $(N),1000)
+
+bench: deps-bench bench/node_modules/.package-lock.json $(BUILD)/policysite $(BUILD)/bench-floor
+	bench/run.sh --policysite $(BUILD)/policysite --floor $(BUILD)/bench-floor \
+		--seed $(BENCH_SEED) $(BENCH_N)

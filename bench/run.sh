@@ -1,0 +1,276 @@
+#!/bin/sh
+# make bench: policysite against Hugo + Pagefind on the synthetic corpus
+# (issue 9). For each N it generates bench/work/corpus-N if needed, checks
+# it with `policysite check`, then times, on the same documents:
+#
+#   policysite   policysite build (full build: pages, search index, .gz/.br)
+#   hugo         hugo on the same Markdown (bench/hugo-site)
+#   pagefind     Pagefind indexing Hugo's output
+#   floor        bench-floor: read every input, write policysite's number of
+#                files and bytes (bench/floor.c)
+#
+# One warm-up round is run and discarded (the corpus is then in the page
+# cache: these are warm-cache figures), then RUNS rounds (5 for N <= 1000,
+# else 3), the tools taking turns within a round. Wall time is the median
+# of the rounds; peak RSS the largest of /usr/bin/time's maximum resident
+# set sizes. Outputs go to BENCH_OUT (default a folder in /dev/shm), see
+# below. Results: one CSV per N in bench/results/, and at the end one line
+# per N:
+#
+#   bench: N=1000 policysite=…s hugo+pagefind=…s time_ratio=… rss_ratio=… index_ratio=…
+#
+# usage: bench/run.sh [--policysite PATH] [--floor PATH] [--seed S] N...
+# environment: BENCH_RUNS (rounds), BENCH_OUT (output folder root),
+#              BENCH_JOBS (policysite --jobs; default its own default)
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+policysite=$root/build/policysite
+floor=$root/build/bench-floor
+seed=9
+while [ $# -gt 0 ]; do
+	case $1 in
+	--policysite) policysite=$2; shift 2 ;;
+	--floor) floor=$2; shift 2 ;;
+	--seed) seed=$2; shift 2 ;;
+	--) shift; break ;;
+	-*) echo "usage: bench/run.sh [--policysite PATH] [--floor PATH] [--seed S] N..." >&2; exit 2 ;;
+	*) break ;;
+	esac
+done
+[ $# -gt 0 ] || set -- 1000 10000
+
+case $(uname -m) in
+x86_64) pfarch=linux-x64 ;;
+aarch64) pfarch=linux-arm64 ;;
+*) echo "bench: no Pagefind binary for $(uname -m)" >&2; exit 1 ;;
+esac
+pagefind=$here/node_modules/@pagefind/$pfarch/bin/pagefind_extended
+for tool in "$policysite" "$floor" "$pagefind" /usr/bin/time; do
+	[ -x "$tool" ] || { echo "bench: missing $tool (run make bench)" >&2; exit 1; }
+done
+command -v hugo >/dev/null || { echo "bench: missing hugo (apt-get install hugo)" >&2; exit 1; }
+
+# Outputs are written to a tmpfs when there is one with room: on an ext4
+# file system without a journal (this machine's) creating files soon after
+# many were deleted is up to ten times slower (50,000 files: 5.5 s, or 48 s
+# right after a large rm), which would measure the previous run's rm rather
+# than the tool. BENCH_OUT=some/disk/folder measures on disk instead.
+if [ -z "${BENCH_OUT:-}" ]; then
+	if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+		BENCH_OUT=/dev/shm/policysite-bench
+	else
+		BENCH_OUT=$here/work/out
+	fi
+fi
+mkdir -p "$BENCH_OUT" "$here/results"
+out=$(cd "$BENCH_OUT" && pwd)
+commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git -C "$root" status --porcelain -- generator templates assets 2>/dev/null)" ]; then
+	commit="$commit+dirty"
+fi
+hugo_version=$(hugo version | sed 's/^hugo v\([^ ]*\).*/\1/')
+pagefind_version=$("$pagefind" --version | sed 's/^pagefind //')
+jobs_opt=${BENCH_JOBS:+--jobs $BENCH_JOBS}
+
+now_ns() { date +%s%N; }
+
+# total bytes and file count of a folder: "BYTES FILES"
+size_of() {
+	find "$1" -type f -printf '%s\n' | awk '{ s += $1; n++ } END { printf "%d %d\n", s, n }'
+}
+
+median() {
+	tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END {
+		if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+maximum() {
+	tr ' ' '\n' | sed '/^$/d' | sort -g | tail -n 1
+}
+
+# timed NAME CMD...: runs CMD under /usr/bin/time, appends its wall seconds,
+# CPU seconds and peak RSS (KB) to $times_NAME, $cpu_NAME, $rss_NAME.
+timed() {
+	name=$1
+	shift
+	tf=$out/time.txt
+	t0=$(now_ns)
+	if ! /usr/bin/time -f '%M %U %S' -o "$tf" "$@" >"$out/$name.log" 2>&1; then
+		echo "bench: $name failed:" >&2
+		tail -n 20 "$out/$name.log" >&2
+		exit 1
+	fi
+	t1=$(now_ns)
+	wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+	set -- $(tail -n 1 "$tf")
+	cpu=$(awk -v u="$2" -v s="$3" 'BEGIN { printf "%.2f", u + s }')
+	eval "times_$name=\"\${times_$name:-} $wall\"; cpu_$name=\"\${cpu_$name:-} $cpu\"; rss_$name=\"\${rss_$name:-} $1\""
+}
+
+run_policysite() {
+	rm -rf "$out/policysite"
+	timed "$1" "$policysite" build $jobs_opt $2 --content "$corpus/content" --out "$out/policysite"
+}
+
+run_hugo() {
+	rm -rf "$out/hugo"
+	timed hugo hugo --quiet --noBuildLock --source "$here/hugo-site" \
+		--contentDir "$corpus/hugo/content" --destination "$out/hugo" --cacheDir "$out/hugo-cache"
+}
+
+run_pagefind() {
+	rm -rf "$out/hugo/pagefind"
+	timed pagefind "$pagefind" --site "$out/hugo" --silent
+}
+
+run_floor() {
+	rm -rf "$out/floor"
+	timed floor "$floor" --out "$out/floor" --files "$ps_files" --bytes "$ps_bytes" \
+		"$corpus/content" "$root/templates" "$root/assets"
+}
+
+csv_row() {	# tool metric value
+	printf '%s,%s,%s,%s,%s,%s,%s,%s\n' "$day" "$commit" "$n" "$seed" "$load" "$1" "$2" "$3" >>"$csv"
+}
+
+report_tool() {	# tool times cpus rsses out_bytes out_files index_bytes index_files
+	tool=$1
+	med=$(echo "$2" | median)
+	rss=$(echo "$4" | maximum)
+	cpu=$(echo "$3" | median)
+	csv_row "$tool" wall_s_median "$med"
+	csv_row "$tool" wall_s_runs "$(echo $2)"
+	csv_row "$tool" cpu_s_median "$cpu"
+	csv_row "$tool" ms_per_doc "$(awk -v t="$med" -v n="$n" 'BEGIN { printf "%.2f", t * 1000 / n }')"
+	csv_row "$tool" peak_rss_kb "$rss"
+	if [ -n "$5" ]; then
+		csv_row "$tool" output_bytes "$5"
+		csv_row "$tool" output_files "$6"
+		csv_row "$tool" output_bytes_per_doc "$(awk -v b="$5" -v n="$n" 'BEGIN { printf "%.0f", b / n }')"
+	fi
+	if [ -n "$7" ]; then
+		csv_row "$tool" index_bytes "$7"
+		csv_row "$tool" index_files "$8"
+		csv_row "$tool" index_bytes_per_doc "$(awk -v b="$7" -v n="$n" 'BEGIN { printf "%.0f", b / n }')"
+	fi
+	printf '  %-24s %9.2f s  %8.2f ms/doc  cpu %8.2f s  rss %7.1f MB' "$tool" "$med" \
+		"$(awk -v t="$med" -v n="$n" 'BEGIN { print t * 1000 / n }')" "$cpu" \
+		"$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
+	[ -n "$5" ] && printf '  out %7.1f KB/doc' "$(awk -v b="$5" -v n="$n" 'BEGIN { print b / n / 1024 }')"
+	[ -n "$7" ] && printf '  index %6.1f KB/doc' "$(awk -v b="$7" -v n="$n" 'BEGIN { print b / n / 1024 }')"
+	printf '\n'
+}
+
+summary=""
+for n in "$@"; do
+	case $n in *[!0-9]* | '') echo "bench: N must be a number, not \"$n\"" >&2; exit 2 ;; esac
+	runs=${BENCH_RUNS:-$([ "$n" -le 1000 ] && echo 5 || echo 3)}
+	corpus=$here/work/corpus-$n
+	if ! grep -q "\"seed\": \"$seed\"" "$corpus/manifest.json" 2>/dev/null; then
+		node "$here/corpus.mjs" --n "$n" --seed "$seed" --out "$corpus"
+	fi
+	day=$(date -u +%F)
+	load=$(cut -d' ' -f1 /proc/loadavg)
+	csv=$here/results/$day-n$n.csv
+	echo 'date,commit,n,seed,load_1m,tool,metric,value' >"$csv"
+	echo "bench: N=$n, $runs rounds after one warm-up, outputs in $out (load average $load on $(nproc) CPUs)"
+	for k in documents markdown_bytes departments indicator_sets indicators interpretations; do
+		csv_row corpus "$k" "$(sed -n "s/^ *\"$k\": \\([0-9]*\\).*/\\1/p" "$corpus/manifest.json")"
+	done
+	csv_row versions hugo "$hugo_version"
+	csv_row versions pagefind "$pagefind_version"
+
+	for v in times cpu rss; do
+		for t in policysite hugo pagefind floor check nocompress; do
+			eval "${v}_$t="
+		done
+	done
+	timed check "$policysite" check --content "$corpus/content"
+	# Warm-up round, discarded. Its outputs give the sizes (every build of
+	# the same corpus is the same) and the floor its file and byte counts.
+	# Each output is removed as soon as it has been measured, so that at most
+	# one is in memory at a time.
+	run_policysite policysite ""
+	set -- $(size_of "$out/policysite")
+	ps_bytes=$1 ps_files=$2
+	set -- $(size_of "$out/policysite/search")
+	ps_idx_bytes=$1 ps_idx_files=$2
+	# The index without its .gz/.br copies, as a browser gets it from a
+	# server that does not compress.
+	ps_idx_raw=$(find "$out/policysite/search" -type f ! -name '*.gz' ! -name '*.br' -printf '%s\n' |
+		awk '{ s += $1 } END { printf "%d\n", s }')
+	rm -rf "$out/policysite"
+	run_hugo
+	run_pagefind
+	set -- $(size_of "$out/hugo")
+	hugo_all_bytes=$1 hugo_all_files=$2
+	set -- $(size_of "$out/hugo/pagefind")
+	pf_bytes=$1 pf_files=$2
+	hugo_bytes=$((hugo_all_bytes - pf_bytes))
+	hugo_files=$((hugo_all_files - pf_files))
+	run_floor
+	rm -rf "$out/floor"
+	for v in times cpu rss; do
+		for t in policysite hugo pagefind floor; do
+			eval "${v}_$t="
+		done
+	done
+	r=1
+	while [ "$r" -le "$runs" ]; do
+		run_policysite policysite ""
+		rm -rf "$out/policysite"
+		run_hugo
+		run_pagefind
+		run_floor
+		rm -rf "$out/floor"
+		echo "  round $r: policysite $(echo $times_policysite | awk '{ print $NF }') s," \
+			"hugo $(echo $times_hugo | awk '{ print $NF }') s," \
+			"pagefind $(echo $times_pagefind | awk '{ print $NF }') s," \
+			"floor $(echo $times_floor | awk '{ print $NF }') s"
+		r=$((r + 1))
+	done
+	rm -rf "$out/hugo"
+
+	# Where policysite's time goes: check (read and validate only, above) and
+	# a build without the .gz/.br copies, one run each.
+	run_policysite nocompress --no-compress
+	rm -rf "$out/policysite"
+
+	report_tool policysite "$times_policysite" "$cpu_policysite" "$rss_policysite" \
+		"$ps_bytes" "$ps_files" "$ps_idx_bytes" "$ps_idx_files"
+	csv_row policysite index_bytes_without_gz_br "$ps_idx_raw"
+	report_tool hugo "$times_hugo" "$cpu_hugo" "$rss_hugo" "$hugo_bytes" "$hugo_files" "" ""
+	report_tool pagefind "$times_pagefind" "$cpu_pagefind" "$rss_pagefind" "$pf_bytes" "$pf_files" \
+		"$pf_bytes" "$pf_files"
+	# Hugo + Pagefind: the two times of each round summed, the larger RSS.
+	hp_times=$(printf '%s\n%s\n' "$times_hugo" "$times_pagefind" | awk '
+		NR == 1 { for (i = 1; i <= NF; i++) h[i] = $i; n = NF }
+		NR == 2 { for (i = 1; i <= n; i++) printf "%.3f ", h[i] + $i }')
+	hp_cpu=$(printf '%s\n%s\n' "$cpu_hugo" "$cpu_pagefind" | awk '
+		NR == 1 { for (i = 1; i <= NF; i++) h[i] = $i; n = NF }
+		NR == 2 { for (i = 1; i <= n; i++) printf "%.2f ", h[i] + $i }')
+	report_tool hugo+pagefind "$hp_times" "$hp_cpu" "$rss_hugo $rss_pagefind" \
+		"$hugo_all_bytes" "$hugo_all_files" "$pf_bytes" "$pf_files"
+	report_tool floor "$times_floor" "$cpu_floor" "$rss_floor" "$ps_bytes" "$ps_files" "" ""
+	report_tool policysite-check "$times_check" "$cpu_check" "$rss_check" "" "" "" ""
+	report_tool policysite-no-compress "$times_nocompress" "$cpu_nocompress" "$rss_nocompress" "" "" "" ""
+
+	ps_t=$(echo "$times_policysite" | median)
+	hp_t=$(echo "$hp_times" | median)
+	ps_rss=$(echo "$rss_policysite" | maximum)
+	hp_rss=$(echo "$rss_hugo $rss_pagefind" | maximum)
+	line=$(awk -v n="$n" -v pt="$ps_t" -v ht="$hp_t" -v pr="$ps_rss" -v hr="$hp_rss" \
+		-v pi="$ps_idx_bytes" -v hi="$pf_bytes" 'BEGIN {
+		printf "bench: N=%d policysite=%.2fs hugo+pagefind=%.2fs time_ratio=%.2f rss_ratio=%.2f index_ratio=%.2f",
+			n, pt, ht, pt / ht, pr / hr, pi / hi }')
+	csv_row ratio time_ratio "$(awk -v a="$ps_t" -v b="$hp_t" 'BEGIN { printf "%.3f", a / b }')"
+	csv_row ratio rss_ratio "$(awk -v a="$ps_rss" -v b="$hp_rss" 'BEGIN { printf "%.3f", a / b }')"
+	csv_row ratio index_ratio "$(awk -v a="$ps_idx_bytes" -v b="$pf_bytes" 'BEGIN { printf "%.3f", a / b }')"
+	csv_row ratio load_1m_at_end "$(cut -d' ' -f1 /proc/loadavg)"
+	echo "  results: ${csv#$root/}"
+	summary="$summary$line
+"
+done
+printf '%s' "$summary"
