@@ -40,58 +40,46 @@ static size_t skip_spaces(const char *s, size_t len, size_t pos)
 	return pos;
 }
 
-/* A number of at most `max_digits` digits at `*pos`, Arabic or Chinese
- * (二十二, 十一, 三十一; each digit on its own for years: 二〇二四); -1 when
- * there is none. */
-static int read_number(const char *s, size_t len, size_t *pos, int max_digits, int year)
+/* Up to `max` digits at `*pos` that `digit` reads; their value, or -1 when
+ * there are fewer than `min`. */
+static int read_digits(const char *s, size_t len, size_t *pos, int min, int max,
+		       int (*digit)(int32_t))
 {
-	size_t p = *pos, q;
+	size_t p = *pos, q = p;
 	int value = 0, n = 0, d;
-	int32_t cp;
 
-	q = p;
-	while (n < max_digits && (cp = utf8_next(s, len, &q)) >= 0 && (d = arabic_digit(cp)) >= 0) {
+	while (n < max && (d = digit(utf8_next(s, len, &q))) >= 0) {
 		value = value * 10 + d;
 		n++;
 		p = q;
 	}
-	if (n) {
-		*pos = p;
-		return value;
-	}
-	q = p;
-	if (year) {
-		while (n < max_digits && (cp = utf8_next(s, len, &q)) >= 0 &&
-		       (d = chinese_digit(cp)) >= 0) {
-			value = value * 10 + d;
-			n++;
-			p = q;
-		}
-		if (n == max_digits) {
-			*pos = p;
-			return value;
-		}
+	if (n < min)
 		return -1;
-	}
-	/* 十, 十二, 二十, 二十二 */
-	int tens = 0, units = -1;
-	cp = utf8_next(s, len, &q);
-	d = chinese_digit(cp);
+	*pos = p;
+	return value;
+}
+
+/* A month or day in Chinese numerals: 三, 十, 十二, 二十, 三十一; -1 if none. */
+static int read_chinese_count(const char *s, size_t len, size_t *pos)
+{
+	size_t p = *pos, q = p;
+	int32_t cp = utf8_next(s, len, &q);
+	int tens = 0, units = 0, d = chinese_digit(cp);
+
 	if (cp == 0x5341) {	/* 十 */
 		tens = 1;
-		p = q;
 	} else if (d > 0) {
-		p = q;
 		size_t r = q;
 		if (utf8_next(s, len, &r) == 0x5341) {
 			tens = d;
-			p = r;
+			q = r;
 		} else {
 			units = d;
 		}
 	} else {
 		return -1;
 	}
+	p = q;
 	if (tens) {
 		size_t r = p;
 		int u = chinese_digit(utf8_next(s, len, &r));
@@ -101,7 +89,19 @@ static int read_number(const char *s, size_t len, size_t *pos, int max_digits, i
 		}
 	}
 	*pos = p;
-	return tens * 10 + (units > 0 ? units : 0);
+	return tens * 10 + units;
+}
+
+/* A year (four digits, Arabic or Chinese: 2024, 二〇二四) or a month or day
+ * (one or two Arabic digits, or Chinese numerals) at `*pos`; -1 if none. */
+static int read_number(const char *s, size_t len, size_t *pos, int year)
+{
+	int v = read_digits(s, len, pos, year ? 4 : 1, year ? 4 : 2, arabic_digit);
+
+	if (v >= 0)
+		return v;
+	return year ? read_digits(s, len, pos, 4, 4, chinese_digit) :
+		      read_chinese_count(s, len, pos);
 }
 
 static int expect_cp(const char *s, size_t len, size_t *pos, int32_t want)
@@ -120,17 +120,17 @@ size_t importfront_parse_date(const char *s, struct date *d)
 	int year, month, day;
 
 	memset(d, 0, sizeof(*d));
-	year = read_number(s, len, &pos, 4, 1);
+	year = read_number(s, len, &pos, 1);
 	if (year < 1900 || year > 2200)
 		return 0;
 	after_year = pos;
 	if (pos < len && (s[pos] == '-' || s[pos] == '/' || s[pos] == '.')) {
 		char sep = s[pos++];
-		month = read_number(s, len, &pos, 2, 0);
+		month = read_number(s, len, &pos, 0);
 		if (month < 1 || month > 12 || pos >= len || s[pos] != sep)
 			return 0;
 		pos++;
-		day = read_number(s, len, &pos, 2, 0);
+		day = read_number(s, len, &pos, 0);
 		if (day < 1 || day > date_days_in_month(year, month))
 			return 0;
 		*d = (struct date){ year, month, day };
@@ -140,7 +140,7 @@ size_t importfront_parse_date(const char *s, struct date *d)
 		return 0;
 	d->year = year;
 	size_t at_month = pos;
-	month = read_number(s, len, &pos, 2, 0);
+	month = read_number(s, len, &pos, 0);
 	if (month < 1 || month > 12 || !expect_cp(s, len, &pos, 0x6708)) {	/* 月 */
 		pos = at_month;
 		while (pos > after_year && s[pos - 1] == ' ')
@@ -149,7 +149,7 @@ size_t importfront_parse_date(const char *s, struct date *d)
 	}
 	d->month = month;
 	size_t at_day = pos;
-	day = read_number(s, len, &pos, 2, 0);
+	day = read_number(s, len, &pos, 0);
 	if (day < 1 || day > date_days_in_month(year, month) ||
 	    (!expect_cp(s, len, &pos, 0x65E5) && !expect_cp(s, len, &pos, 0x53F7))) {	/* 日 号 */
 		pos = at_day;

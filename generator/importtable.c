@@ -646,6 +646,58 @@ static size_t gather(struct import_doc *doc, size_t i, struct strbuf *out, int t
 	return last;
 }
 
+/* A grouping cell at line `i`: a new group, which gets its heading and
+ * starts its table, or the same group printed again on a new page. The
+ * index of the cell's last line. */
+static size_t stream_group(struct stream *s, size_t i, struct strbuf *text)
+{
+	struct import_doc *doc = s->doc;
+	size_t last = gather(doc, i, text, 0);
+
+	if (s->group && !strcmp(text->buf, s->group)) {
+		if (s->in_row)
+			flush_segment(s);
+		mark_range(doc, i, last + 1, "repeated cell");
+		return last;
+	}
+	end_group(s);
+	s->group = arena_strdup(doc->a, text->buf);
+	s->group_line = doc->lines[i].no;
+	struct import_block *b = importdoc_push(doc, IMPORT_HEADING, doc->lines[i].no);
+	b->text = s->group;
+	b->end_line = doc->lines[last].no;
+	mark_range(doc, i, last + 1, NULL);
+	start_table(s, doc->lines[i].no);
+	return last;
+}
+
+/* A task cell at line `i` numbered `number`: a new row, or the current one
+ * printed again on a new page. The index of the cell's last line. */
+static size_t stream_task(struct stream *s, size_t i, int number, struct strbuf *text)
+{
+	struct import_doc *doc = s->doc;
+	size_t last = gather(doc, i, text, 1);
+
+	if (s->in_row && number == s->row.number) {
+		flush_segment(s);
+		mark_range(doc, i, last + 1, "repeated cell");
+		return last;
+	}
+	if (!s->table.nrows)
+		start_table(s, doc->lines[i].no);
+	end_row(s);
+	s->in_row = 1;
+	s->row.number = number;
+	s->row.line = doc->lines[i].no;
+	s->row.title = arena_strdup(doc->a, text->buf + document_numbering_length(text->buf));
+	if (!ends_sentence(text->buf))
+		importdoc_warn(doc, s->row.line,
+			       "task %d: its title does not end with a full stop within %d lines; "
+			       "check where the cell ends", number, CELL_MAX_LINES);
+	mark_range(doc, i, last + 1, NULL);
+	return last;
+}
+
 static size_t stream_rows(struct import_doc *doc, size_t first, const struct header *h,
 			  const struct stream_cols *cols)
 {
@@ -653,14 +705,14 @@ static size_t stream_rows(struct import_doc *doc, size_t first, const struct hea
 	struct strbuf text = STRBUF_INIT;
 	struct header again;
 	size_t i = h->end - 1, end = h->end;
+	int number;
 
 	s.table.ncols = 1 + h->ncols - cols->title;
 	strbuf_init(&s.row.body);
 	strbuf_init(&s.row.units);
 	mark_range(doc, first, h->end, NULL);
 	while ((i = importdoc_next(doc, i)) < doc->nlines) {
-		struct import_line *l = &doc->lines[i];
-		int number;
+		const struct import_line *l = &doc->lines[i];
 		if (l->use != IMPORT_LINE_TEXT)
 			break;
 		if (read_header(doc, i, &again) && same_header(&again, h)) {
@@ -671,64 +723,30 @@ static size_t stream_rows(struct import_doc *doc, size_t first, const struct hea
 			continue;
 		}
 		if (cols->group && is_group_start(l->text)) {
-			size_t last = gather(doc, i, &text, 0);
-			if (s.group && !strcmp(text.buf, s.group)) {
-				if (s.in_row)
-					flush_segment(&s);
-				mark_range(doc, i, last + 1, "repeated cell");
-			} else {
-				end_group(&s);
-				s.group = arena_strdup(doc->a, text.buf);
-				s.group_line = l->no;
-				struct import_block *b = importdoc_push(doc, IMPORT_HEADING, l->no);
-				b->text = s.group;
-				b->end_line = doc->lines[last].no;
-				mark_range(doc, i, last + 1, NULL);
-				start_table(&s, l->no);
-			}
-			i = last;
-			end = i + 1;
-			continue;
-		}
-		if ((number = task_number(l->text)) >= 0 &&
-		    (!s.in_row || number == s.row.number || number == s.row.number + 1)) {
-			size_t last = gather(doc, i, &text, 1);
-			if (s.in_row && number == s.row.number) {
-				flush_segment(&s);
-				mark_range(doc, i, last + 1, "repeated cell");
-			} else {
-				if (!s.table.nrows)
-					start_table(&s, l->no);
-				end_row(&s);
-				s.in_row = 1;
-				s.row.number = number;
-				s.row.line = l->no;
-				s.row.title = arena_strdup(doc->a, text.buf + document_numbering_length(text.buf));
-				if (!ends_sentence(text.buf))
-					importdoc_warn(doc, l->no,
-						       "task %d: its title does not end with a full stop "
-						       "within %d lines; check where the cell ends", number,
-						       CELL_MAX_LINES);
-				mark_range(doc, i, last + 1, NULL);
-			}
-			i = last;
-			end = i + 1;
-			continue;
-		}
-		if (!s.in_row)
+			i = stream_group(&s, i, &text);
+		} else if ((number = task_number(l->text)) >= 0 &&
+			   (!s.in_row || number == s.row.number || number == s.row.number + 1)) {
+			i = stream_task(&s, i, number, &text);
+		} else if (s.in_row) {
+			size_t *slot = ARENA_PUSH(doc->a, s.seg, s.nseg, s.aseg);
+			*slot = i;
+		} else {
 			break;
-		size_t *slot = ARENA_PUSH(doc->a, s.seg, s.nseg, s.aseg);
-		*slot = i;
+		}
 		end = i + 1;
 	}
 	end_group(&s);
 	strbuf_release(&s.row.body);
 	strbuf_release(&s.row.units);
 	strbuf_release(&text);
-	if (!s.rows_total)
+	if (!s.rows_total) {
+		for (size_t k = first; k < h->end; k++)
+			if (doc->lines[k].use == IMPORT_LINE_USED)
+				doc->lines[k].use = IMPORT_LINE_TEXT;
 		importdoc_warn(doc, doc->lines[first].no,
-			       "a task table's header without rows the importer could read: "
-			       "the lines after it are kept as text");
+			       "a task table's header without rows the importer could read: kept "
+			       "as text");
+	}
 	return end;
 }
 
