@@ -56,7 +56,6 @@ enum import_block_kind {
 struct import_table {
 	size_t ncols, nrows;
 	const char **cells;	/* nrows * ncols, row by row; never NULL entries */
-	const unsigned *lines;	/* source line of each row */
 };
 
 struct import_block {

@@ -95,7 +95,6 @@ static struct import_block *emit_table(struct import_doc *doc, struct rows *r)
 	t->ncols = r->ncols;
 	t->nrows = r->nrows;
 	t->cells = r->cells;
-	t->lines = r->lines;
 	b->table = t;
 	b->end_line = r->lines[r->nrows - 1];
 	return b;
@@ -506,6 +505,11 @@ static int is_circled(int32_t cp)
 	return cp >= 0x2460 && cp <= 0x2473;
 }
 
+static int is_alnum(int32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+}
+
 /* Append line text to a cell: Chinese joins without a space; each
  * circled item (①②…) after the first starts after one space. */
 static void append_cell(struct strbuf *cell, const char *text, int items)
@@ -517,13 +521,9 @@ static void append_cell(struct strbuf *cell, const char *text, int items)
 		int32_t cp = utf8_next(text, len, &pos);
 		if (items && is_circled(cp) && cell->len && cell->buf[cell->len - 1] != ' ')
 			strbuf_addch(cell, ' ');
-		else if (at == 0 && cell->len) {
-			int32_t prev = utf8_prev(cell->buf, cell->len);
-			if (cp < 0x80 && prev < 0x80 && prev > ' ' && cp > ' ' &&
-			    ((cp >= '0' && cp <= '9') || (cp | 0x20) >= 'a') &&
-			    ((prev >= '0' && prev <= '9') || (prev | 0x20) >= 'a'))
-				strbuf_addch(cell, ' ');
-		}
+		else if (at == 0 && cell->len && is_alnum(cp) &&
+			 is_alnum(utf8_prev(cell->buf, cell->len)))
+			strbuf_addch(cell, ' ');
 		strbuf_add(cell, text + at, pos - at);
 	}
 }
@@ -533,7 +533,6 @@ struct stream_row {
 	unsigned line;
 	const char *title;
 	struct strbuf body, units;
-	int segments;
 };
 
 struct stream {
@@ -542,7 +541,6 @@ struct stream {
 	const struct header *h;
 	struct rows table;	/* of the current group */
 	const char *group;
-	unsigned group_line;
 	struct stream_row row;
 	int in_row;
 	size_t *seg;		/* lines of the current page's part of the row */
@@ -627,8 +625,10 @@ static void start_table(struct stream *s, unsigned line)
 	add_row(s->doc, &s->table, cells, line);
 }
 
-/* Lines from `i` that make up a cell ending in a full stop (a task's
- * title) or before a line that `stop` accepts; the index of its last. */
+/* The lines from `i` that make up one cell, into `out`: up to the line that
+ * ends in a full stop (a task's title, `to_full_stop`), else up to the line
+ * before a task number (a grouping cell); at most CELL_MAX_LINES. The
+ * index of its last line. */
 static size_t gather(struct import_doc *doc, size_t i, struct strbuf *out, int to_full_stop)
 {
 	size_t last = i;
@@ -662,7 +662,6 @@ static size_t stream_group(struct stream *s, size_t i, struct strbuf *text)
 	}
 	end_group(s);
 	s->group = arena_strdup(doc->a, text->buf);
-	s->group_line = doc->lines[i].no;
 	struct import_block *b = importdoc_push(doc, IMPORT_HEADING, doc->lines[i].no);
 	b->text = s->group;
 	b->end_line = doc->lines[last].no;
