@@ -241,15 +241,16 @@ static int joins(const struct import_doc *doc, const struct import_line *first,
 	return !terminal && (has_punct(a->text) || a->width >= SHORT_LINE_COLUMNS || lines > 1);
 }
 
+static int is_alnum(int32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+}
+
+/* Chinese joins without a space, Latin words and numbers with one. */
 static void append_line(struct strbuf *para, const char *text)
 {
-	if (para->len) {
-		int32_t a = last_cp(para->buf), b = first_cp(text);
-		int alnum_a = (a >= '0' && a <= '9') || ((a | 0x20) >= 'a' && (a | 0x20) <= 'z');
-		int alnum_b = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-		if (alnum_a && alnum_b)
-			strbuf_addch(para, ' ');
-	}
+	if (para->len && is_alnum(last_cp(para->buf)) && is_alnum(first_cp(text)))
+		strbuf_addch(para, ' ');
 	strbuf_adds(para, text);
 }
 
