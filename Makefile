@@ -34,9 +34,7 @@ NODE_DEBS := nodejs npm
 # `make fuzz` runs each for FUZZ_SECONDS on a copy of its corpus, and with
 # FUZZ_MERGE=1 adds the inputs that reach new code to tests/fuzz/corpus/.
 # `make test` replays every corpus through the same entry points under gcc.
-# The importer gets its target here (tests/fuzz/import.c with
-# tests/fuzz/corpus/import/) once it exists.
-FUZZ_ALL := clause csv deadline document frontmatter indvalue yaml
+FUZZ_ALL := clause csv deadline document frontmatter import indvalue yaml
 FUZZ_TARGETS ?= $(FUZZ_ALL)
 FUZZ_SECONDS ?= 600
 FUZZ_MERGE ?= 0

@@ -17,6 +17,9 @@
 #   indvalue     the inputs of tests/unit/indvalues.txt and each
 #                indicator's target, actual and baseline from the CSVs
 #   document     every document, the long ones cut into sections
+#   import       the raw seed texts of tests/import/seeds/ in pieces of
+#                about 8 KB cut at blank lines, one also as GB18030 and one
+#                with CRLF line ends
 set -eu
 build=${1:-build}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -132,6 +135,19 @@ for f in "${docs[@]}"; do
 		{ text = text $0 "\n" }
 		END { flush() }' "$f"
 done
+
+# import: the raw texts, as PDF extraction leaves them.
+mkdir -p "$raw/import"
+for f in tests/import/seeds/*.txt; do
+	awk -v out="$raw/import/$(basename "$f" .txt)" '
+		function flush() { if (text != "") printf "%s", text > (out "-" ++k); text = "" }
+		$0 == "" && length(text) > 8000 { flush() }
+		{ text = text $0 "\n" }
+		END { flush() }' "$f"
+done
+first=$(ls "$raw/import" | head -1)
+iconv -f UTF-8 -t GB18030 "$raw/import/$first" | seed import
+sed 's/$/\r/' "$raw/import/$first" | seed import
 
 make -s BUILD="$build" fuzz-build
 for dir in "$raw"/*/; do
