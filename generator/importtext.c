@@ -304,7 +304,9 @@ static void measure_wrap(struct import_doc *doc)
 	if (!mode)
 		return;
 	size_t near = 0;
-	for (unsigned w = mode - WRAP_TOLERANCE; w <= mode + WRAP_TOLERANCE; w++)
+	/* hist[WRAP_MAX_COLUMNS] counts the wider lines: not near any width. */
+	for (unsigned w = mode - WRAP_TOLERANCE; w <= mode + WRAP_TOLERANCE && w < WRAP_MAX_COLUMNS;
+	     w++)
 		near += hist[w];
 	if (near >= 8 && near * 100 >= nonblank * 35)
 		doc->wrap_width = mode;
