@@ -135,9 +135,9 @@ same_as_build() {
 		}' "$tmp/want-kept" "$tmp/prev-files" "$tmp/built-files" "$tmp/release-files"
 }
 
-search_hash() {	# search_hash RELEASE: the search index folder its home page names
+search_hash() {	# search_hash RELEASE: the search index folder its search page names
 	sed -nE "s|.*<meta name=\"search-index\" content=\"${base_path}search/([0-9a-f]+)/\".*|\1|p" \
-		"$1/index.html"
+		"$1/search/index.html"
 }
 
 css_name() {	# css_name RELEASE: the hashed style sheet its home page names
