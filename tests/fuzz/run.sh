@@ -9,7 +9,8 @@
 # oom-*) go to $BUILD/fuzz/artifacts/<target>/. A finding is a crash, a
 # leak, a sanitizer report, an input slower than 5 s or one needing more
 # than 2 GB; a parse error is not. With MERGE=1 the inputs that reach new
-# code are added to tests/fuzz/corpus/<target>/ (review and commit them);
+# code (new edges, not just new hit counts, which keeps the corpus small)
+# are added to tests/fuzz/corpus/<target>/ (review and commit them);
 # otherwise the committed corpus is left as it is. Exits 1 on a finding.
 set -u
 build=$1 seconds=$2 merge=$3
@@ -64,7 +65,8 @@ for target in "$@"; do
 	fi
 	if [ "$merge" = 1 ]; then
 		mkdir -p tests/fuzz/corpus/"$target"
-		"$bin" -merge=1 -timeout=5 -rss_limit_mb=2048 tests/fuzz/corpus/"$target" "$work" \
+		"$bin" -merge=1 -use_counters=0 -timeout=5 -rss_limit_mb=2048 \
+			tests/fuzz/corpus/"$target" "$work" \
 			>"$log.merge" 2>&1 &&
 			echo "    merged: tests/fuzz/corpus/$target has $(ls tests/fuzz/corpus/"$target" | wc -l) inputs"
 	fi
