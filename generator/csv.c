@@ -63,7 +63,8 @@ int csv_parse(struct csv_table *t, struct arena *a, const char *text, size_t len
 {
 	struct csv_reader r = { text, len, 0, 0, 1 };
 	struct strbuf field = STRBUF_INIT;
-	size_t cells = 0;
+	size_t cells = 0, col_at = 0;
+	unsigned col = 1;	/* the column at byte col_at */
 	int ret = 0;
 
 	memset(t, 0, sizeof(*t));
@@ -74,7 +75,14 @@ int csv_parse(struct csv_table *t, struct arena *a, const char *text, size_t len
 		int end;
 		row->line = r.line;
 		do {
-			unsigned col = diag_column(r.text + r.line_start, r.pos - r.line_start);
+			/* Columns are counted on from the previous field, not from
+			 * the line's start: a long line of many fields stays linear. */
+			if (col_at < r.line_start) {
+				col_at = r.line_start;
+				col = 1;
+			}
+			col += diag_column(r.text + col_at, r.pos - col_at) - 1;
+			col_at = r.pos;
 			end = read_field(&r, &field, &quote_line);
 			if (end < 0) {
 				ret = diag_error(diags, path, quote_line, col,
@@ -82,6 +90,13 @@ int csv_parse(struct csv_table *t, struct arena *a, const char *text, size_t len
 				goto out;
 			}
 			push_field(a, row, &alloc, &field, col);
+			/* Checked field by field, so that one huge row stops early. */
+			if (cells + row->count > LIMIT_TABLE_CELLS) {
+				ret = diag_error(diags, path, row->line, 1,
+						 "the file has more than %d cells (rows times columns), "
+						 "the limit; split it", LIMIT_TABLE_CELLS);
+				goto out;
+			}
 		} while (end == ',');
 		r.line++;
 		r.line_start = r.pos;
@@ -94,12 +109,6 @@ int csv_parse(struct csv_table *t, struct arena *a, const char *text, size_t len
 					 "row has %zu fields, but the header has %zu", row->count,
 					 t->rows[0].count);
 		cells += row->count;
-		if (cells > LIMIT_TABLE_CELLS) {
-			ret = diag_error(diags, path, row->line, 1,
-					 "the file has more than %d cells (rows times columns), the "
-					 "limit; split it", LIMIT_TABLE_CELLS);
-			goto out;
-		}
 	}
 out:
 	strbuf_release(&field);

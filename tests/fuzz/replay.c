@@ -5,6 +5,9 @@
  * gcc and the sanitizers, so `make test` checks the corpora and the
  * regression inputs; a finding aborts with the sanitizer's report.
  *
+ * An input that takes more than REPLAY_MAX_SECONDS fails too: libFuzzer
+ * runs with -timeout=5, and the limit here leaves room for a busy machine.
+ *
  * usage: replay DIR|FILE...
  * Prints "N inputs" on stdout, and each input's path on stderr before it
  * runs, so the last one named is the one that failed.
@@ -12,16 +15,28 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "fsio.h"
 #include "fuzz.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
+#define REPLAY_MAX_SECONDS 10
+
+static double seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static int replay_file(const char *path)
 {
 	struct strbuf text = STRBUF_INIT;
 	unsigned char *data;
+	double start, took;
 
 	if (fsio_read_file(path, &text) < 0) {
 		perror(path);
@@ -33,9 +48,15 @@ static int replay_file(const char *path)
 	 * would hide a read past the end. */
 	data = xmalloc(text.len);
 	memcpy(data, text.buf, text.len);
+	start = seconds_now();
 	LLVMFuzzerTestOneInput(data, text.len);
+	took = seconds_now() - start;
 	free(data);
 	strbuf_release(&text);
+	if (took > REPLAY_MAX_SECONDS) {
+		fprintf(stderr, "%s took %.1f s, more than %d s\n", path, took, REPLAY_MAX_SECONDS);
+		return -1;
+	}
 	return 0;
 }
 
