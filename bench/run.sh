@@ -13,15 +13,21 @@
 # cache: these are warm-cache figures), then RUNS rounds (5 for N <= 1000,
 # else 3), the tools taking turns within a round. Wall time is the median
 # of the rounds; peak RSS the largest of /usr/bin/time's maximum resident
-# set sizes. Outputs go to BENCH_OUT (default a folder in /dev/shm), see
-# below. Results: one CSV per N in bench/results/, and at the end one line
-# per N:
+# set sizes. Outputs go to BENCH_OUT (default a folder in /dev/shm), and
+# the tools run under a memory limit (BENCH_MEM_MB), see below; a tool that
+# fails is reported as failed and not run again for that N. Results: one
+# CSV per N in bench/results/ (columns date, commit, n, seed, load_1m, tool,
+# metric, value), and at the end one line per N:
 #
 #   bench: N=1000 policysite=…s hugo+pagefind=…s time_ratio=… rss_ratio=… index_ratio=…
 #
+# (policysite's figure over Hugo + Pagefind's: below 1 policysite is better;
+# "failed" and "na" when a tool did not finish.)
+#
 # usage: bench/run.sh [--policysite PATH] [--floor PATH] [--seed S] N...
 # environment: BENCH_RUNS (rounds), BENCH_OUT (output folder root),
-#              BENCH_JOBS (policysite --jobs; default its own default)
+#              BENCH_MEM_MB (memory limit), BENCH_JOBS (policysite --jobs;
+#              default its own, the number of processors)
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -65,6 +71,13 @@ if [ -z "${BENCH_OUT:-}" ]; then
 	fi
 fi
 mkdir -p "$BENCH_OUT" "$here/results"
+# The tools run with their address space limited to BENCH_MEM_MB (default
+# half the machine's memory), so that one that would exhaust the memory
+# fails alone, and is reported as failed, instead of calling in the OOM
+# killer on a shared machine. (Pagefind 1.6.0 takes about 2.3 MB per
+# document of this corpus: some 23 GB at N = 10,000.)
+mem_limit_mb=${BENCH_MEM_MB:-$(awk '/^MemTotal:/ { printf "%d", $2 / 2048 }' /proc/meminfo)}
+mem_limit_kb=$((mem_limit_mb * 1024))
 out=$(cd "$BENCH_OUT" && pwd)
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git -C "$root" status --porcelain -- generator templates assets 2>/dev/null)" ]; then
@@ -90,17 +103,30 @@ maximum() {
 	tr ' ' '\n' | sed '/^$/d' | sort -g | tail -n 1
 }
 
-# timed NAME CMD...: runs CMD under /usr/bin/time, appends its wall seconds,
-# CPU seconds and peak RSS (KB) to $times_NAME, $cpu_NAME, $rss_NAME.
+# timed NAME CMD...: runs CMD under /usr/bin/time with the memory limit and
+# appends its wall seconds, CPU seconds and peak RSS (KB) to $times_NAME,
+# $cpu_NAME and $rss_NAME. A tool that fails is not run again for this N:
+# $failed_NAME says why, and timed returns 1.
 timed() {
 	name=$1
 	shift
+	eval "[ -z \"\${failed_$name:-}\" ]" || return 1
 	tf=$out/time.txt
 	t0=$(now_ns)
-	if ! /usr/bin/time -f '%M %U %S' -o "$tf" "$@" >"$out/$name.log" 2>&1; then
-		echo "bench: $name failed:" >&2
-		tail -n 20 "$out/$name.log" >&2
-		exit 1
+	# Not Hugo: Go reserves address space up front, and fails at start-up
+	# under a limit that policysite and Pagefind are far from reaching.
+	lim=$mem_limit_kb
+	[ "$name" != hugo ] || lim=unlimited
+	if ! (ulimit -v "$lim" && exec /usr/bin/time -f '%M %U %S' -o "$tf" "$@") \
+			>"$out/$name.log" 2>&1; then
+		why="exit status $(sed -n 's/^Command exited with non-zero status //p; s/^Command terminated by signal /signal /p' "$tf")"
+		if grep -qi 'memory' "$out/$name.log"; then
+			why="out of memory under the limit of $mem_limit_mb MB ($why)"
+		fi
+		eval "failed_$name=\$why"
+		echo "  $name failed: $why; last lines of its output:" >&2
+		tail -n 5 "$out/$name.log" | sed 's/^/    /' >&2
+		return 1
 	fi
 	t1=$(now_ns)
 	wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
@@ -122,11 +148,13 @@ run_hugo() {
 
 run_pagefind() {
 	rm -rf "$out/hugo/pagefind"
+	[ -z "${failed_hugo:-}" ] || failed_pagefind="Hugo failed"
 	timed pagefind "$pagefind" --site "$out/hugo" --silent
 }
 
 run_floor() {
 	rm -rf "$out/floor"
+	[ -z "${failed_policysite:-}" ] || failed_floor="policysite failed, so its output size is unknown"
 	timed floor "$floor" --out "$out/floor" --files "$ps_files" --bytes "$ps_bytes" \
 		"$corpus/content" "$root/templates" "$root/assets"
 }
@@ -135,8 +163,13 @@ csv_row() {	# tool metric value
 	printf '%s,%s,%s,%s,%s,%s,%s,%s\n' "$day" "$commit" "$n" "$seed" "$load" "$1" "$2" "$3" >>"$csv"
 }
 
-report_tool() {	# tool times cpus rsses out_bytes out_files index_bytes index_files
+report_tool() {	# tool times cpus rsses out_bytes out_files index_bytes index_files failure
 	tool=$1
+	if [ -n "${9:-}" ]; then
+		csv_row "$tool" failed "\"$9\""
+		printf '  %-24s failed: %s\n' "$tool" "$9"
+		return
+	fi
 	med=$(echo "$2" | median)
 	rss=$(echo "$4" | maximum)
 	cpu=$(echo "$3" | median)
@@ -163,67 +196,76 @@ report_tool() {	# tool times cpus rsses out_bytes out_files index_bytes index_fi
 	printf '\n'
 }
 
+ratio() {	# a b: a / b with three decimals
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'
+}
+
 summary=""
 for n in "$@"; do
 	case $n in *[!0-9]* | '') echo "bench: N must be a number, not \"$n\"" >&2; exit 2 ;; esac
 	runs=${BENCH_RUNS:-$([ "$n" -le 1000 ] && echo 5 || echo 3)}
 	corpus=$here/work/corpus-$n
-	if ! grep -q "\"seed\": \"$seed\"" "$corpus/manifest.json" 2>/dev/null; then
+	if ! grep -q "\"seed\": \"$seed\"" "$corpus/manifest.json" 2>/dev/null ||
+	   ! grep -q "\"n\": $n," "$corpus/manifest.json"; then
 		node "$here/corpus.mjs" --n "$n" --seed "$seed" --out "$corpus"
 	fi
 	day=$(date -u +%F)
 	load=$(cut -d' ' -f1 /proc/loadavg)
 	csv=$here/results/$day-n$n.csv
 	echo 'date,commit,n,seed,load_1m,tool,metric,value' >"$csv"
-	echo "bench: N=$n, $runs rounds after one warm-up, outputs in $out (load average $load on $(nproc) CPUs)"
+	echo "bench: N=$n, $runs rounds after one warm-up, outputs in $out, memory limit $mem_limit_mb MB" \
+		"(load average $load on $(nproc) CPUs)"
 	for k in documents markdown_bytes departments indicator_sets indicators interpretations; do
 		csv_row corpus "$k" "$(sed -n "s/^ *\"$k\": \\([0-9]*\\).*/\\1/p" "$corpus/manifest.json")"
 	done
 	csv_row versions hugo "$hugo_version"
 	csv_row versions pagefind "$pagefind_version"
+	csv_row limits memory_mb "$mem_limit_mb"
 
-	for v in times cpu rss; do
-		for t in policysite hugo pagefind floor check nocompress; do
-			eval "${v}_$t="
-		done
+	for t in policysite hugo pagefind floor check nocompress; do
+		eval "times_$t= cpu_$t= rss_$t= failed_$t="
 	done
-	timed check "$policysite" check --content "$corpus/content"
+	ps_bytes=0 ps_files=0 ps_idx_bytes=0 ps_idx_files=0 ps_idx_raw=0
+	hugo_all_bytes=0 hugo_all_files=0 pf_bytes=0 pf_files=0
+
+	timed check "$policysite" check --content "$corpus/content" || true
 	# Warm-up round, discarded. Its outputs give the sizes (every build of
 	# the same corpus is the same) and the floor its file and byte counts.
 	# Each output is removed as soon as it has been measured, so that at most
 	# one is in memory at a time.
-	run_policysite policysite ""
-	set -- $(size_of "$out/policysite")
-	ps_bytes=$1 ps_files=$2
-	set -- $(size_of "$out/policysite/search")
-	ps_idx_bytes=$1 ps_idx_files=$2
-	# The index without its .gz/.br copies, as a browser gets it from a
-	# server that does not compress.
-	ps_idx_raw=$(find "$out/policysite/search" -type f ! -name '*.gz' ! -name '*.br' -printf '%s\n' |
-		awk '{ s += $1 } END { printf "%d\n", s }')
+	if run_policysite policysite ""; then
+		set -- $(size_of "$out/policysite")
+		ps_bytes=$1 ps_files=$2
+		set -- $(size_of "$out/policysite/search")
+		ps_idx_bytes=$1 ps_idx_files=$2
+		# The index without its .gz/.br copies, as a browser gets it from
+		# a server that does not compress.
+		ps_idx_raw=$(find "$out/policysite/search" -type f ! -name '*.gz' ! -name '*.br' \
+			-printf '%s\n' | awk '{ s += $1 } END { printf "%d\n", s }')
+	fi
 	rm -rf "$out/policysite"
-	run_hugo
-	run_pagefind
-	set -- $(size_of "$out/hugo")
-	hugo_all_bytes=$1 hugo_all_files=$2
-	set -- $(size_of "$out/hugo/pagefind")
-	pf_bytes=$1 pf_files=$2
+	if run_hugo; then
+		set -- $(size_of "$out/hugo")
+		hugo_all_bytes=$1 hugo_all_files=$2
+	fi
+	if run_pagefind; then
+		set -- $(size_of "$out/hugo/pagefind")
+		pf_bytes=$1 pf_files=$2
+	fi
 	hugo_bytes=$((hugo_all_bytes - pf_bytes))
 	hugo_files=$((hugo_all_files - pf_files))
-	run_floor
+	run_floor || true
 	rm -rf "$out/floor"
-	for v in times cpu rss; do
-		for t in policysite hugo pagefind floor; do
-			eval "${v}_$t="
-		done
+	for t in policysite hugo pagefind floor; do
+		eval "times_$t= cpu_$t= rss_$t="
 	done
 	r=1
 	while [ "$r" -le "$runs" ]; do
-		run_policysite policysite ""
+		run_policysite policysite "" || true
 		rm -rf "$out/policysite"
-		run_hugo
-		run_pagefind
-		run_floor
+		run_hugo || true
+		run_pagefind || true
+		run_floor || true
 		rm -rf "$out/floor"
 		echo "  round $r: policysite $(echo $times_policysite | awk '{ print $NF }') s," \
 			"hugo $(echo $times_hugo | awk '{ print $NF }') s," \
@@ -231,20 +273,22 @@ for n in "$@"; do
 			"floor $(echo $times_floor | awk '{ print $NF }') s"
 		r=$((r + 1))
 	done
-	rm -rf "$out/hugo"
+	rm -rf "$out/hugo" "$out/hugo-cache"
 
 	# Where policysite's time goes: check (read and validate only, above) and
 	# a build without the .gz/.br copies, one run each.
-	run_policysite nocompress --no-compress
+	run_policysite nocompress --no-compress || true
 	rm -rf "$out/policysite"
 
 	report_tool policysite "$times_policysite" "$cpu_policysite" "$rss_policysite" \
-		"$ps_bytes" "$ps_files" "$ps_idx_bytes" "$ps_idx_files"
-	csv_row policysite index_bytes_without_gz_br "$ps_idx_raw"
-	report_tool hugo "$times_hugo" "$cpu_hugo" "$rss_hugo" "$hugo_bytes" "$hugo_files" "" ""
+		"$ps_bytes" "$ps_files" "$ps_idx_bytes" "$ps_idx_files" "$failed_policysite"
+	[ -n "$failed_policysite" ] || csv_row policysite index_bytes_without_gz_br "$ps_idx_raw"
+	report_tool hugo "$times_hugo" "$cpu_hugo" "$rss_hugo" "$hugo_bytes" "$hugo_files" "" "" \
+		"$failed_hugo"
 	report_tool pagefind "$times_pagefind" "$cpu_pagefind" "$rss_pagefind" "$pf_bytes" "$pf_files" \
-		"$pf_bytes" "$pf_files"
+		"$pf_bytes" "$pf_files" "$failed_pagefind"
 	# Hugo + Pagefind: the two times of each round summed, the larger RSS.
+	hp_failed=${failed_hugo:-$failed_pagefind}
 	hp_times=$(printf '%s\n%s\n' "$times_hugo" "$times_pagefind" | awk '
 		NR == 1 { for (i = 1; i <= NF; i++) h[i] = $i; n = NF }
 		NR == 2 { for (i = 1; i <= n; i++) printf "%.3f ", h[i] + $i }')
@@ -252,22 +296,40 @@ for n in "$@"; do
 		NR == 1 { for (i = 1; i <= NF; i++) h[i] = $i; n = NF }
 		NR == 2 { for (i = 1; i <= n; i++) printf "%.2f ", h[i] + $i }')
 	report_tool hugo+pagefind "$hp_times" "$hp_cpu" "$rss_hugo $rss_pagefind" \
-		"$hugo_all_bytes" "$hugo_all_files" "$pf_bytes" "$pf_files"
-	report_tool floor "$times_floor" "$cpu_floor" "$rss_floor" "$ps_bytes" "$ps_files" "" ""
-	report_tool policysite-check "$times_check" "$cpu_check" "$rss_check" "" "" "" ""
-	report_tool policysite-no-compress "$times_nocompress" "$cpu_nocompress" "$rss_nocompress" "" "" "" ""
+		"$hugo_all_bytes" "$hugo_all_files" "$pf_bytes" "$pf_files" "$hp_failed"
+	report_tool floor "$times_floor" "$cpu_floor" "$rss_floor" "$ps_bytes" "$ps_files" "" "" \
+		"$failed_floor"
+	report_tool policysite-check "$times_check" "$cpu_check" "$rss_check" "" "" "" "" "$failed_check"
+	report_tool policysite-no-compress "$times_nocompress" "$cpu_nocompress" "$rss_nocompress" \
+		"" "" "" "" "$failed_nocompress"
 
-	ps_t=$(echo "$times_policysite" | median)
-	hp_t=$(echo "$hp_times" | median)
-	ps_rss=$(echo "$rss_policysite" | maximum)
-	hp_rss=$(echo "$rss_hugo $rss_pagefind" | maximum)
-	line=$(awk -v n="$n" -v pt="$ps_t" -v ht="$hp_t" -v pr="$ps_rss" -v hr="$hp_rss" \
-		-v pi="$ps_idx_bytes" -v hi="$pf_bytes" 'BEGIN {
-		printf "bench: N=%d policysite=%.2fs hugo+pagefind=%.2fs time_ratio=%.2f rss_ratio=%.2f index_ratio=%.2f",
-			n, pt, ht, pt / ht, pr / hr, pi / hi }')
-	csv_row ratio time_ratio "$(awk -v a="$ps_t" -v b="$hp_t" 'BEGIN { printf "%.3f", a / b }')"
-	csv_row ratio rss_ratio "$(awk -v a="$ps_rss" -v b="$hp_rss" 'BEGIN { printf "%.3f", a / b }')"
-	csv_row ratio index_ratio "$(awk -v a="$ps_idx_bytes" -v b="$pf_bytes" 'BEGIN { printf "%.3f", a / b }')"
+	if [ -z "$failed_policysite" ]; then
+		ps_t=$(echo "$times_policysite" | median)
+		ps_s=$(awk -v t="$ps_t" 'BEGIN { printf "%.2fs", t }')
+	else
+		ps_s=failed
+	fi
+	if [ -z "$hp_failed" ]; then
+		hp_t=$(echo "$hp_times" | median)
+		hp_s=$(awk -v t="$hp_t" 'BEGIN { printf "%.2fs", t }')
+	else
+		hp_s=failed
+	fi
+	if [ -z "$failed_policysite$hp_failed" ]; then
+		tr=$(ratio "$ps_t" "$hp_t")
+		rr=$(ratio "$(echo "$rss_policysite" | maximum)" "$(echo "$rss_hugo $rss_pagefind" | maximum)")
+		ir=$(ratio "$ps_idx_bytes" "$pf_bytes")
+		csv_row ratio time_ratio "$tr"
+		csv_row ratio rss_ratio "$rr"
+		csv_row ratio index_ratio "$ir"
+	else
+		tr=na rr=na ir=na
+	fi
+	line=$(awk -v n="$n" -v p="$ps_s" -v h="$hp_s" -v t="$tr" -v r="$rr" -v i="$ir" 'BEGIN {
+		f = "%.2f"
+		printf "bench: N=%d policysite=%s hugo+pagefind=%s time_ratio=%s rss_ratio=%s index_ratio=%s\n",
+			n, p, h, t == "na" ? t : sprintf(f, t), r == "na" ? r : sprintf(f, r),
+			i == "na" ? i : sprintf(f, i) }')
 	csv_row ratio load_1m_at_end "$(cut -d' ' -f1 /proc/loadavg)"
 	echo "  results: ${csv#$root/}"
 	summary="$summary$line
