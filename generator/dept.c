@@ -7,6 +7,7 @@
 #include "slug.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "xalloc.h"
 #include "yamlread.h"
 
 static const char *const dept_keys[] = {
@@ -122,35 +123,73 @@ static size_t names_of(const struct dept *d, const char *out[], size_t max)
 
 #define DEPT_MAX_NAMES 32
 
+/* One name a department answers to, or its id (with region ""). */
+struct name_entry {
+	const char *region, *name;
+	size_t dept;	/* index in the registry */
+};
+
+static int same_name(const struct name_entry *a, const struct name_entry *b)
+{
+	return !strcmp(a->region, b->region) && !strcmp(a->name, b->name);
+}
+
+static int compare_entries(const void *pa, const void *pb)
+{
+	const struct name_entry *a = pa, *b = pb;
+	int c = strcmp(a->region, b->region);
+
+	if (!c)
+		c = strcmp(a->name, b->name);
+	return c ? c : (a->dept > b->dept) - (a->dept < b->dept);
+}
+
+/* Ids must be unique, and names within a region. The names are sorted
+ * rather than compared pair by pair, so that a registry of 100,000
+ * departments takes a second, not hours; each repeat is reported against
+ * the first department that has the name. */
 static int check_unique(const struct dept_registry *reg, const char *path,
 			struct diag_list *diags)
 {
+	const char *names[DEPT_MAX_NAMES];
+	struct name_entry *entries;
+	size_t n = 0, first = 0;
 	int ret = 0;
 
+	for (size_t i = 0; i < reg->count; i++)
+		n += 1 + names_of(&reg->items[i], names, DEPT_MAX_NAMES);
+	entries = xcalloc(n, sizeof(*entries));
+	n = 0;
 	for (size_t i = 0; i < reg->count; i++) {
 		const struct dept *d = &reg->items[i];
-		const char *mine[DEPT_MAX_NAMES];
-		size_t nm = names_of(d, mine, DEPT_MAX_NAMES);
-		for (size_t j = 0; j < i; j++) {
-			const struct dept *e = &reg->items[j];
-			const char *theirs[DEPT_MAX_NAMES];
-			size_t nt = names_of(e, theirs, DEPT_MAX_NAMES);
-			if (!strcmp(d->id, e->id))
-				ret = diag_error(diags, path, d->line, 0,
-						 "duplicate department id \"%s\" (first at line %u)",
-						 d->id, e->line);
-			if (strcmp(d->region, e->region))
-				continue;
-			for (size_t x = 0; x < nm; x++)
-				for (size_t y = 0; y < nt; y++)
-					if (!strcmp(mine[x], theirs[y]))
-						ret = diag_error(diags, path, d->line, 0,
-								 "\"%s\" names both %s and %s in "
-								 "%s; a name must be unique "
-								 "within its region", mine[x],
-								 e->id, d->id, d->region);
-		}
+		size_t nn = names_of(d, names, DEPT_MAX_NAMES);
+		entries[n++] = (struct name_entry){ "", d->id, i };
+		for (size_t k = 0; k < nn; k++)
+			entries[n++] = (struct name_entry){ d->region, names[k], i };
 	}
+	if (n)
+		qsort(entries, n, sizeof(*entries), compare_entries);
+	for (size_t k = 1; k < n; k++) {
+		const struct name_entry *e = &entries[k];
+		if (!same_name(e, &entries[first])) {
+			first = k;
+			continue;
+		}
+		/* Sorted by department within a name: skip a department's own
+		 * repeats (a short name equal to its name). */
+		if (e->dept == entries[first].dept || e->dept == entries[k - 1].dept)
+			continue;
+		const struct dept *d = &reg->items[e->dept], *o = &reg->items[entries[first].dept];
+		if (!*e->region)
+			ret = diag_error(diags, path, d->line, 0,
+					 "duplicate department id \"%s\" (first at line %u)", d->id,
+					 o->line);
+		else
+			ret = diag_error(diags, path, d->line, 0,
+					 "\"%s\" names both %s and %s in %s; a name must be unique "
+					 "within its region", e->name, o->id, d->id, d->region);
+	}
+	free(entries);
 	return ret;
 }
 
