@@ -116,26 +116,36 @@ static int has_id(const struct slug_set *set, const char *id)
 
 static void grow(struct slug_set *set)
 {
-	struct slug_set bigger = { NULL, set->count, set->size ? set->size * 2 : 64 };
+	struct slug_set bigger = { NULL, NULL, set->count, set->size ? set->size * 2 : 64 };
 
 	bigger.slots = xcalloc(bigger.size, sizeof(*bigger.slots));
+	bigger.next = xcalloc(bigger.size, sizeof(*bigger.next));
 	for (size_t i = 0; i < set->size; i++)
-		if (set->slots[i])
-			bigger.slots[slot_of(&bigger, set->slots[i])] = set->slots[i];
+		if (set->slots[i]) {
+			size_t at = slot_of(&bigger, set->slots[i]);
+			bigger.slots[at] = set->slots[i];
+			bigger.next[at] = set->next[i];
+		}
 	free(set->slots);
+	free(set->next);
 	*set = bigger;
 }
 
 void slug_set_claim(struct slug_set *set, struct strbuf *id)
 {
 	if (has_id(set, id->buf)) {
-		size_t base = id->len;
-		for (unsigned n = 2;; n++) {
+		size_t base = id->len, at = slot_of(set, id->buf);
+		unsigned n = set->next[at] ? set->next[at] : 2;
+		for (;; n++) {
 			strbuf_setlen(id, base);
 			strbuf_addf(id, "-%u", n);
 			if (!has_id(set, id->buf))
 				break;
 		}
+		/* Every suffix below n is taken, and ids are never given back:
+		 * the next repeat starts at n + 1, so that thousands of
+		 * identical headings do not each count up from 2. */
+		set->next[at] = n + 1;
 	}
 	if ((set->count + 1) * 2 > set->size)
 		grow(set);
@@ -148,5 +158,6 @@ void slug_set_release(struct slug_set *set)
 	for (size_t i = 0; i < set->size; i++)
 		free(set->slots[i]);
 	free(set->slots);
+	free(set->next);
 	memset(set, 0, sizeof(*set));
 }

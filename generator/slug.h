@@ -43,10 +43,11 @@ void slug_from_date(struct strbuf *out, const char *date, const char *stem);
  * page with thousands of ids stays fast. */
 struct slug_set {
 	char **slots;	/* open addressing; NULL is empty */
+	unsigned *next;	/* per slot: the suffix to try first when that id repeats */
 	size_t count, size;
 };
 
-#define SLUG_SET_INIT { NULL, 0, 0 }
+#define SLUG_SET_INIT { NULL, NULL, 0, 0 }
 
 /* Turn `id` into a unique id (appending -2, -3 …) and remember it. */
 void slug_set_claim(struct slug_set *set, struct strbuf *id);
