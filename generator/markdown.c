@@ -31,67 +31,64 @@ static cmark_node *new_text(const char *s, size_t len)
 	return t;
 }
 
-/* Set a text node's literal to `s[0..len)`, or drop the node when empty. */
-static void retext(cmark_node *t, const char *s, size_t len)
+static int is_delimiter(cmark_node *n)
 {
-	if (!len) {
-		cmark_node_free(t);	/* unlinks it too */
-		return;
+	return cmark_node_get_type(n) == CMARK_NODE_TEXT &&
+	       !strcmp(cmark_node_get_literal(n), SENTINEL);
+}
+
+/* `n` or the first later sibling that is a sentinel node, or NULL. */
+static cmark_node *next_delimiter(cmark_node *n)
+{
+	while (n && !is_delimiter(n))
+		n = cmark_node_next(n);
+	return n;
+}
+
+/* The first sentinel in p[0..end), or NULL. With memchr rather than
+ * strstr, which under AddressSanitizer measures the whole rest of the
+ * text at every call. */
+static const char *find_sentinel(const char *p, const char *end)
+{
+	while (p < end && (p = memchr(p, SENTINEL[0], (size_t)(end - p)))) {
+		if (end - p >= SENTINEL_LEN && !memcmp(p, SENTINEL, SENTINEL_LEN))
+			return p;
+		p++;
 	}
-	char *lit = xstrndup(s, len);
-	cmark_node_set_literal(t, lit);
-	free(lit);
+	return NULL;
 }
 
 /*
- * Wrap the text between the sentinel at `a_off` in text node `a` and the
- * one at `b_off` in text node `b` (a later sibling, or `a` itself) in a strong
- * node, which is returned.
+ * Give every sentinel among the text children of `parent` a text node of
+ * its own, with the text around it in nodes between. Pairing then moves
+ * nodes instead of cutting a paragraph's text at each pair, which copied
+ * the rest of the text every time: quadratic in a long paragraph.
  */
-static cmark_node *make_strong(cmark_node *a, size_t a_off, cmark_node *b, size_t b_off)
+static void split_at_delimiters(cmark_node *parent)
 {
-	char *la = xstrdup(cmark_node_get_literal(a));
-	char *lb = a == b ? la : xstrdup(cmark_node_get_literal(b));
-	cmark_node *strong = cmark_node_new(CMARK_NODE_STRONG);
+	cmark_node *next;
 
-	cmark_node_insert_after(a, strong);
-	if (a == b) {
-		cmark_node_append_child(strong, new_text(la + a_off + SENTINEL_LEN,
-							 b_off - a_off - SENTINEL_LEN));
-		const char *post = la + b_off + SENTINEL_LEN;
-		if (*post)
-			cmark_node_insert_after(strong, new_text(post, strlen(post)));
-	} else {
-		const char *rest = la + a_off + SENTINEL_LEN;
-		if (*rest)
-			cmark_node_append_child(strong, new_text(rest, strlen(rest)));
-		for (cmark_node *n = cmark_node_next(strong), *next; n != b; n = next) {
-			next = cmark_node_next(n);
-			cmark_node_append_child(strong, n);
-		}
-		if (b_off)
-			cmark_node_append_child(strong, new_text(lb, b_off));
-		retext(b, lb + b_off + SENTINEL_LEN, strlen(lb + b_off + SENTINEL_LEN));
-		free(lb);
-	}
-	retext(a, la, a_off);
-	free(la);
-	return strong;
-}
-
-/* The next sentinel in the text children of a parent, from (`n`, `off`). */
-static int next_delim(cmark_node **n, size_t *off)
-{
-	for (; *n; *n = cmark_node_next(*n), *off = 0) {
-		if (cmark_node_get_type(*n) != CMARK_NODE_TEXT)
+	for (cmark_node *n = cmark_node_first_child(parent); n; n = next) {
+		next = cmark_node_next(n);
+		if (cmark_node_get_type(n) != CMARK_NODE_TEXT || is_delimiter(n))
 			continue;
-		const char *hit = strstr(cmark_node_get_literal(*n) + *off, SENTINEL);
-		if (hit) {
-			*off = (size_t)(hit - cmark_node_get_literal(*n));
-			return 1;
+		const char *p = cmark_node_get_literal(n), *end = p + strlen(p), *hit;
+		cmark_node *last = n;
+		if (!find_sentinel(p, end))
+			continue;
+		while ((hit = find_sentinel(p, end))) {
+			if (hit > p) {
+				cmark_node_insert_after(last, new_text(p, (size_t)(hit - p)));
+				last = cmark_node_next(last);
+			}
+			cmark_node_insert_after(last, new_text(SENTINEL, SENTINEL_LEN));
+			last = cmark_node_next(last);
+			p = hit + SENTINEL_LEN;
 		}
+		if (p < end)
+			cmark_node_insert_after(last, new_text(p, (size_t)(end - p)));
+		cmark_node_free(n);	/* its literal is no longer read */
 	}
-	return 0;
 }
 
 static int holds_inlines(cmark_node *n)
@@ -114,21 +111,23 @@ static int holds_inlines(cmark_node *n)
  * needs (see markdown.h). */
 static void pair_delimiters(cmark_node *parent)
 {
-	cmark_node *a = cmark_node_first_child(parent);
-	size_t a_off = 0;
-
 	if (holds_inlines(parent)) {
-		while (next_delim(&a, &a_off)) {
-			cmark_node *b = a;
-			size_t b_off = a_off + SENTINEL_LEN;
-			if (!next_delim(&b, &b_off))
-				break;
-			if (a == b && b_off == a_off + SENTINEL_LEN) {
-				a_off = b_off + SENTINEL_LEN;	/* "****" stays text */
+		split_at_delimiters(parent);
+		cmark_node *a = next_delimiter(cmark_node_first_child(parent)), *b, *n, *next;
+		while (a && (b = next_delimiter(cmark_node_next(a)))) {
+			if (cmark_node_next(a) == b) {
+				a = next_delimiter(cmark_node_next(b));	/* "****" stays text */
 				continue;
 			}
-			a = cmark_node_next(make_strong(a, a_off, b, b_off));
-			a_off = 0;
+			cmark_node *strong = cmark_node_new(CMARK_NODE_STRONG);
+			cmark_node_insert_before(a, strong);
+			for (n = cmark_node_next(a); n != b; n = next) {
+				next = cmark_node_next(n);
+				cmark_node_append_child(strong, n);
+			}
+			cmark_node_free(a);
+			a = next_delimiter(cmark_node_next(b));
+			cmark_node_free(b);
 		}
 	}
 	for (cmark_node *c = cmark_node_first_child(parent); c; c = cmark_node_next(c))
@@ -305,6 +304,7 @@ cmark_node *markdown_parse(const char *text, size_t len, int *too_deep)
 	if (use_marks) {
 		cmark_consolidate_text_nodes(root);
 		pair_delimiters(root);
+		cmark_consolidate_text_nodes(root);	/* the pieces split_at_delimiters left */
 		restore_delimiters(root);
 	}
 	return root;
