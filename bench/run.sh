@@ -91,7 +91,7 @@ now_ns() { date +%s%N; }
 
 # total bytes and file count of a folder: "BYTES FILES"
 size_of() {
-	find "$1" -type f -printf '%s\n' | awk '{ s += $1; n++ } END { printf "%d %d\n", s, n }'
+	find "$1" -type f -printf '%s\n' | awk '{ s += $1; n++ } END { printf "%.0f %.0f\n", s, n }'
 }
 
 median() {
@@ -226,7 +226,7 @@ for n in "$@"; do
 		eval "times_$t= cpu_$t= rss_$t= failed_$t="
 	done
 	ps_bytes=0 ps_files=0 ps_idx_bytes=0 ps_idx_files=0 ps_idx_raw=0
-	hugo_all_bytes=0 hugo_all_files=0 pf_bytes=0 pf_files=0
+	hugo_bytes=0 hugo_files=0 pf_bytes=0 pf_files=0
 
 	timed check "$policysite" check --content "$corpus/content" || true
 	# Warm-up round, discarded. Its outputs give the sizes (every build of
@@ -241,19 +241,17 @@ for n in "$@"; do
 		# The index without its .gz/.br copies, as a browser gets it from
 		# a server that does not compress.
 		ps_idx_raw=$(find "$out/policysite/search" -type f ! -name '*.gz' ! -name '*.br' \
-			-printf '%s\n' | awk '{ s += $1 } END { printf "%d\n", s }')
+			-printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }')
 	fi
 	rm -rf "$out/policysite"
 	if run_hugo; then
 		set -- $(size_of "$out/hugo")
-		hugo_all_bytes=$1 hugo_all_files=$2
+		hugo_bytes=$1 hugo_files=$2
 	fi
 	if run_pagefind; then
 		set -- $(size_of "$out/hugo/pagefind")
 		pf_bytes=$1 pf_files=$2
 	fi
-	hugo_bytes=$((hugo_all_bytes - pf_bytes))
-	hugo_files=$((hugo_all_files - pf_files))
 	run_floor || true
 	rm -rf "$out/floor"
 	for t in policysite hugo pagefind floor; do
@@ -296,7 +294,7 @@ for n in "$@"; do
 		NR == 1 { for (i = 1; i <= NF; i++) h[i] = $i; n = NF }
 		NR == 2 { for (i = 1; i <= n; i++) printf "%.2f ", h[i] + $i }')
 	report_tool hugo+pagefind "$hp_times" "$hp_cpu" "$rss_hugo $rss_pagefind" \
-		"$hugo_all_bytes" "$hugo_all_files" "$pf_bytes" "$pf_files" "$hp_failed"
+		"$((hugo_bytes + pf_bytes))" "$((hugo_files + pf_files))" "$pf_bytes" "$pf_files" "$hp_failed"
 	report_tool floor "$times_floor" "$cpu_floor" "$rss_floor" "$ps_bytes" "$ps_files" "" "" \
 		"$failed_floor"
 	report_tool policysite-check "$times_check" "$cpu_check" "$rss_check" "" "" "" "" "$failed_check"
