@@ -3,7 +3,9 @@
 # content and the test fixtures, minimised with libFuzzer's -merge=1 into
 # fresh folders (only inputs that add coverage are kept, named by their
 # SHA-1). Run it after the parsers or the content change much; commit the
-# result. Crash reproducers live apart, in tests/fuzz/regressions/.
+# result. It replaces the corpora, so the inputs that fuzzing added are
+# gone until `make fuzz FUZZ_MERGE=1` finds them again. Crash reproducers
+# live apart, in tests/fuzz/regressions/, and are not touched.
 #
 # usage: tests/fuzz/seed-corpus.sh [BUILD_DIR]    (default: build)
 #
