@@ -16,6 +16,7 @@
 #include "slug.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "xalloc.h"
 #include "yamlread.h"
 
 static const char *const status_names[TASK_STATUS_COUNT] = {
@@ -575,17 +576,70 @@ static void link_departments(struct model *m, struct arena *a)
 	}
 }
 
-static int check_ids(struct model *m, struct diag_list *diags)
+/* A task's id and its place in m->tasks. */
+struct id_entry {
+	const char *id;
+	size_t task;
+	size_t first;	/* where the run of entries with this id starts */
+};
+
+static int compare_ids(const void *pa, const void *pb)
 {
-	int ret = 0;
+	const struct id_entry *a = pa, *b = pb;
+	int c = strcmp(a->id, b->id);
+
+	return c ? c : (a->task > b->task) - (a->task < b->task);
+}
+
+/* Every task id, sorted, with task order breaking ties, so that lookups and
+ * the check for repeats take n log n rather than n² comparisons. */
+static struct id_entry *sort_ids(const struct model *m)
+{
+	struct id_entry *ids = xcalloc(m->ntasks ? m->ntasks : 1, sizeof(*ids));
 
 	for (size_t i = 0; i < m->ntasks; i++)
-		for (size_t j = 0; j < i; j++)
-			if (!strcmp(m->tasks[i]->id, m->tasks[j]->id))
-				ret = diag_error(diags, m->tasks[i]->doc->path, m->tasks[i]->line, 0,
-						 "duplicate task id \"%s\", also at %s:%u",
-						 m->tasks[i]->id, m->tasks[j]->doc->path,
-						 m->tasks[j]->line);
+		ids[i] = (struct id_entry){ m->tasks[i]->id, i, 0 };
+	if (m->ntasks)
+		qsort(ids, m->ntasks, sizeof(*ids), compare_ids);
+	for (size_t k = 1; k < m->ntasks; k++)
+		ids[k].first = strcmp(ids[k].id, ids[k - 1].id) ? k : ids[k - 1].first;
+	return ids;
+}
+
+/* Each repeat is reported at every later task against every earlier one,
+ * in task order, as the pairwise comparison this replaces did. */
+static int report_repeats(const struct model *m, const struct id_entry *ids,
+			  struct diag_list *diags)
+{
+	size_t *rank = xcalloc(m->ntasks, sizeof(*rank));
+	int ret = 0;
+
+	for (size_t k = 0; k < m->ntasks; k++)
+		rank[ids[k].task] = k;
+	for (size_t i = 0; i < m->ntasks; i++) {
+		const struct task *t = m->tasks[i];
+		for (size_t k = ids[rank[i]].first; k < rank[i]; k++) {
+			const struct task *o = m->tasks[ids[k].task];
+			ret = diag_error(diags, t->doc->path, t->line, 0,
+					 "duplicate task id \"%s\", also at %s:%u", t->id,
+					 o->doc->path, o->line);
+		}
+	}
+	free(rank);
+	return ret;
+}
+
+static int check_ids(const struct model *m, struct diag_list *diags)
+{
+	struct id_entry *ids = sort_ids(m);
+	int ret = 0;
+
+	for (size_t k = 1; k < m->ntasks; k++)
+		if (ids[k].first != k) {
+			ret = report_repeats(m, ids, diags);
+			break;
+		}
+	free(ids);
 	return ret;
 }
 
@@ -604,12 +658,19 @@ int task_extract_all(struct model *m, struct arena *a, struct diag_list *diags)
 	return diags->errors > errors ? -1 : 0;
 }
 
-static struct task *find_task(const struct model *m, const char *id)
+/* The first task with `id`, in `ids` from sort_ids. */
+static struct task *find_task(const struct model *m, const struct id_entry *ids, const char *id)
 {
-	for (size_t i = 0; i < m->ntasks; i++)
-		if (!strcmp(m->tasks[i]->id, id))
-			return m->tasks[i];
-	return NULL;
+	size_t lo = 0, hi = m->ntasks;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(ids[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < m->ntasks && !strcmp(ids[lo].id, id) ? m->tasks[ids[lo].task] : NULL;
 }
 
 int task_read_reported(struct model *m, struct arena *a, const char *path,
@@ -617,6 +678,7 @@ int task_read_reported(struct model *m, struct arena *a, const char *path,
 {
 	struct strbuf text = STRBUF_INIT;
 	struct csv_table csv;
+	struct id_entry *ids;
 	int ret = 0, id_col, status_col;
 
 	if (!fsio_is_file(path))
@@ -631,9 +693,10 @@ int task_read_reported(struct model *m, struct arena *a, const char *path,
 	status_col = csv_column(&csv, "status");
 	if (id_col < 0 || status_col < 0)
 		return diag_error(diags, path, 1, 1, "the header must name the columns id and status");
+	ids = sort_ids(m);
 	for (size_t r = 1; r < csv.count; r++) {
 		const struct csv_row *row = &csv.rows[r];
-		struct task *t = find_task(m, row->fields[id_col]);
+		struct task *t = find_task(m, ids, row->fields[id_col]);
 		enum task_status s;
 		if (!t) {
 			ret = diag_error(diags, path, row->line, row->cols[id_col], "unknown task id \"%s\"",
@@ -647,5 +710,6 @@ int task_read_reported(struct model *m, struct arena *a, const char *path,
 			t->status_reported = 1;
 		}
 	}
+	free(ids);
 	return ret;
 }
