@@ -123,25 +123,50 @@ static size_t names_of(const struct dept *d, const char *out[], size_t max)
 
 #define DEPT_MAX_NAMES 32
 
-/* One name a department answers to, or its id (with region ""). */
-struct name_entry {
+/* One name a department answers to in its region; with region "", its id
+ * or its full name, which answer anywhere. */
+struct dept_name {
 	const char *region, *name;
 	size_t dept;	/* index in the registry */
 };
 
-static int same_name(const struct name_entry *a, const struct name_entry *b)
+static int same_name(const struct dept_name *a, const struct dept_name *b)
 {
 	return !strcmp(a->region, b->region) && !strcmp(a->name, b->name);
 }
 
 static int compare_entries(const void *pa, const void *pb)
 {
-	const struct name_entry *a = pa, *b = pb;
+	const struct dept_name *a = pa, *b = pb;
 	int c = strcmp(a->region, b->region);
 
 	if (!c)
 		c = strcmp(a->name, b->name);
 	return c ? c : (a->dept > b->dept) - (a->dept < b->dept);
+}
+
+static struct dept_name *sorted_entries(struct dept_name *entries, size_t n)
+{
+	if (n)
+		qsort(entries, n, sizeof(*entries), compare_entries);
+	return entries;
+}
+
+/* An entry in `out` for every name of every department in its region,
+ * unless `out` is NULL; the count. */
+static size_t region_names(const struct dept_registry *reg, struct dept_name *out)
+{
+	const char *names[DEPT_MAX_NAMES];
+	size_t n = 0;
+
+	for (size_t i = 0; i < reg->count; i++) {
+		const struct dept *d = &reg->items[i];
+		size_t nn = names_of(d, names, DEPT_MAX_NAMES);
+		for (size_t k = 0; k < nn; k++, n++)
+			if (out)
+				out[n] = (struct dept_name){ d->region, names[k], i };
+	}
+	return n;
 }
 
 /* Ids must be unique, and names within a region. The names are sorted
@@ -151,26 +176,16 @@ static int compare_entries(const void *pa, const void *pb)
 static int check_unique(const struct dept_registry *reg, const char *path,
 			struct diag_list *diags)
 {
-	const char *names[DEPT_MAX_NAMES];
-	struct name_entry *entries;
-	size_t n = 0, first = 0;
+	size_t n = reg->count + region_names(reg, NULL), first = 0;
+	struct dept_name *entries = xcalloc(n ? n : 1, sizeof(*entries));
 	int ret = 0;
 
 	for (size_t i = 0; i < reg->count; i++)
-		n += 1 + names_of(&reg->items[i], names, DEPT_MAX_NAMES);
-	entries = xcalloc(n, sizeof(*entries));
-	n = 0;
-	for (size_t i = 0; i < reg->count; i++) {
-		const struct dept *d = &reg->items[i];
-		size_t nn = names_of(d, names, DEPT_MAX_NAMES);
-		entries[n++] = (struct name_entry){ "", d->id, i };
-		for (size_t k = 0; k < nn; k++)
-			entries[n++] = (struct name_entry){ d->region, names[k], i };
-	}
-	if (n)
-		qsort(entries, n, sizeof(*entries), compare_entries);
+		entries[i] = (struct dept_name){ "", reg->items[i].id, i };
+	region_names(reg, entries + reg->count);
+	sorted_entries(entries, n);
 	for (size_t k = 1; k < n; k++) {
-		const struct name_entry *e = &entries[k];
+		const struct dept_name *e = &entries[k];
 		if (!same_name(e, &entries[first])) {
 			first = k;
 			continue;
@@ -199,6 +214,25 @@ static int compare_dept(const void *pa, const void *pb)
 	int c = strcmp(a->region, b->region);
 
 	return c ? c : strcmp(a->id, b->id);
+}
+
+/* The indexes dept_resolve and dept_find_id search, once the registry is
+ * in its final order: names by region, full names and ids. */
+static void index_registry(struct dept_registry *reg, struct arena *a)
+{
+	size_t n = region_names(reg, NULL), count = reg->count ? reg->count : 1;
+	struct dept_name *full = arena_calloc(a, count, sizeof(*full));
+	struct dept_name *ids = arena_calloc(a, count, sizeof(*ids));
+
+	reg->by_name = arena_calloc(a, n ? n : 1, sizeof(*reg->by_name));
+	reg->nby_name = region_names(reg, reg->by_name);
+	for (size_t i = 0; i < reg->count; i++) {
+		full[i] = (struct dept_name){ "", reg->items[i].name, i };
+		ids[i] = (struct dept_name){ "", reg->items[i].id, i };
+	}
+	sorted_entries(reg->by_name, reg->nby_name);
+	reg->by_full_name = sorted_entries(full, reg->count);
+	reg->by_id = sorted_entries(ids, reg->count);
 }
 
 int dept_registry_load(struct dept_registry *reg, struct arena *a, const char *path,
@@ -231,44 +265,71 @@ int dept_registry_load(struct dept_registry *reg, struct arena *a, const char *p
 		ret = -1;
 	if (reg->count)
 		qsort(reg->items, reg->count, sizeof(*reg->items), compare_dept);
+	index_registry(reg, a);
 	return ret;
 }
 
-/* A document whose front matter could not be read has no region. */
-static int in_region(const struct dept *d, const char *region)
+/* The first entry of the sorted `entries` for `region` and `name`, or
+ * NULL: with the registry order as the last sort key, the first department
+ * in that order that answers to the name. */
+static const struct dept_name *lookup(const struct dept_name *entries, size_t n,
+				      const char *region, const char *name)
 {
-	return region && !strcmp(d->region, region);
+	struct dept_name key = { region, name, 0 };
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (compare_entries(&entries[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && same_name(&entries[lo], &key) ? &entries[lo] : NULL;
+}
+
+/* The departments of `region`, which the registry keeps together:
+ * items[*from, return value). None for a NULL region (a document whose
+ * front matter could not be read). */
+static size_t region_range(const struct dept_registry *reg, const char *region, size_t *from)
+{
+	size_t lo = 0, hi = reg->count, end;
+
+	*from = 0;
+	if (!region)
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(reg->items[mid].region, region) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*from = lo;
+	for (end = lo; end < reg->count && !strcmp(reg->items[end].region, region); end++)
+		;
+	return end;
 }
 
 struct dept *dept_resolve(const struct dept_registry *reg, const char *region, const char *name)
 {
-	for (size_t i = 0; i < reg->count; i++) {
-		struct dept *d = &reg->items[i];
-		const char *names[DEPT_MAX_NAMES];
-		size_t n = names_of(d, names, DEPT_MAX_NAMES);
-		if (!in_region(d, region))
-			continue;
-		for (size_t k = 0; k < n; k++)
-			if (!strcmp(names[k], name))
-				return d;
-	}
-	for (size_t i = 0; i < reg->count; i++)
-		if (!strcmp(reg->items[i].name, name))
-			return &reg->items[i];
-	return NULL;
+	const struct dept_name *e = NULL;
+
+	if (region)
+		e = lookup(reg->by_name, reg->nby_name, region, name);
+	if (!e)
+		e = lookup(reg->by_full_name, reg->count, "", name);
+	return e ? &reg->items[e->dept] : NULL;
 }
 
 const char *dept_suggest(const struct dept_registry *reg, const char *region, const char *name)
 {
 	const char *best = NULL;
-	size_t best_dist = (strlen(name) / 3 + 2) / 2 + 1;
+	size_t best_dist = (strlen(name) / 3 + 2) / 2 + 1, i, end = region_range(reg, region, &i);
 
-	for (size_t i = 0; i < reg->count; i++) {
-		const struct dept *d = &reg->items[i];
+	for (; i < end; i++) {
 		const char *names[DEPT_MAX_NAMES];
-		size_t n = names_of(d, names, DEPT_MAX_NAMES);
-		if (!in_region(d, region))
-			continue;
+		size_t n = names_of(&reg->items[i], names, DEPT_MAX_NAMES);
 		for (size_t k = 0; k < n; k++) {
 			size_t dist = utf8_distance(name, names[k]);
 			if (dist < best_dist) {
@@ -282,21 +343,20 @@ const char *dept_suggest(const struct dept_registry *reg, const char *region, co
 
 struct dept *dept_find_id(const struct dept_registry *reg, const char *id)
 {
-	for (size_t i = 0; i < reg->count; i++)
-		if (!strcmp(reg->items[i].id, id))
-			return &reg->items[i];
-	return NULL;
+	const struct dept_name *e = lookup(reg->by_id, reg->count, "", id);
+
+	return e ? &reg->items[e->dept] : NULL;
 }
 
 void dept_each_name(const struct dept_registry *reg, const char *region,
 		    void (*fn)(void *ctx, const char *name, struct dept *d), void *ctx)
 {
-	for (size_t i = 0; i < reg->count; i++) {
+	size_t i, end = region_range(reg, region, &i);
+
+	for (; i < end; i++) {
 		struct dept *d = &reg->items[i];
 		const char *names[DEPT_MAX_NAMES];
 		size_t n = names_of(d, names, DEPT_MAX_NAMES);
-		if (!in_region(d, region))
-			continue;
 		for (size_t k = 0; k < n; k++)
 			fn(ctx, names[k], d);
 	}

@@ -32,9 +32,18 @@ struct dept {
 	size_t nsupported, asupported;
 };
 
+/* An entry of the registry's lookup indexes, private to dept.c. */
+struct dept_name;
+
 struct dept_registry {
 	struct dept *items;	/* sorted by region, then id */
 	size_t count, alloc;
+	/* Sorted indexes into `items`, in the arena, built by
+	 * dept_registry_load so that a lookup takes log n comparisons:
+	 * every name, short name and alias with its region (nby_name
+	 * entries), every full name and every id (count entries each). */
+	struct dept_name *by_name, *by_full_name, *by_id;
+	size_t nby_name;
 };
 
 /* Read the registry from `path`; a missing file is an empty registry. */
