@@ -1,5 +1,6 @@
 #include "deadline.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -514,22 +515,63 @@ static int match_at(const char *text, size_t len, size_t pos, int whole,
 	return 0;
 }
 
+/* The first characters of what read_prefix (截至, 截止, 力争, 争取, 到,
+ * 至) and read_every (每) read; digits and the first characters of
+ * ongoing_phrases are the other places a phrase can start. */
+static const char *const phrase_leads[] = { "截", "力", "争", "到", "至", "每", NULL };
+
+/* Code points that can start a phrase in running text, besides digits. */
+struct leads {
+	int32_t cp[32];
+	size_t n;
+};
+
+static void add_leads(struct leads *l, const char *const *words)
+{
+	for (size_t i = 0; words[i]; i++) {
+		size_t pos = 0;
+		int32_t cp = utf8_next(words[i], strlen(words[i]), &pos);
+		size_t k = 0;
+		while (k < l->n && l->cp[k] != cp)
+			k++;
+		assert(k < sizeof(l->cp) / sizeof(l->cp[0]));
+		if (k == l->n)
+			l->cp[l->n++] = cp;
+	}
+}
+
+static int may_start(const struct leads *l, int32_t cp)
+{
+	if (digit_value(cp) >= 0)
+		return 1;
+	for (size_t k = 0; k < l->n; k++)
+		if (l->cp[k] == cp)
+			return 1;
+	return 0;
+}
+
+/* match_at is tried only where a phrase can start, rather than comparing
+ * every keyword at every character of the text. */
 size_t deadline_find(struct arena *a, const char *text, size_t len,
 		     struct deadline_phrase **out)
 {
 	struct deadline_phrase *items = NULL, ph;
-	size_t n = 0, cap = 0, pos = 0;
+	size_t n = 0, cap = 0, pos = 0, at;
+	struct leads leads = { { 0 }, 0 };
 	const char *bad;
 	int r;
 
+	add_leads(&leads, phrase_leads);
+	add_leads(&leads, ongoing_phrases);
 	while (pos < len) {
-		r = match_at(text, len, pos, 0, &ph, &bad);
+		at = pos;
+		if (!may_start(&leads, utf8_next(text, len, &pos)))
+			continue;
+		r = match_at(text, len, at, 0, &ph, &bad);
 		if (r > 0)
 			*ARENA_PUSH(a, items, n, cap) = ph;
 		if (r != 0)
 			pos = ph.end;
-		else
-			utf8_next(text, len, &pos);
 	}
 	*out = items;
 	return n;
