@@ -116,7 +116,7 @@ static size_t space_len(const char *s, size_t len, size_t i)
 
 static void squeeze(struct squeezed *q, const char *text, size_t len)
 {
-	size_t i = 0, n;
+	size_t i = 0, run, n;
 
 	strbuf_init(&q->s);
 	strbuf_grow(&q->s, len);
@@ -127,8 +127,10 @@ static void squeeze(struct squeezed *q, const char *text, size_t len)
 			i += n;
 			continue;
 		}
-		q->map[q->s.len] = i;
-		strbuf_addch(&q->s, text[i++]);
+		for (run = i; run < len && !space_len(text, len, run); run++)
+			q->map[q->s.len + run - i] = run;
+		strbuf_add(&q->s, text + i, run - i);
+		i = run;
 	}
 }
 
@@ -138,12 +140,16 @@ static void squeezed_release(struct squeezed *q)
 	free(q->map);
 }
 
-/* Whether `m` starts at `b` and ends by `e`. */
+/* Whether `m` starts at `b` and ends by `e`. Called at every byte of the
+ * text for every mark, so it stops at the first byte that differs rather
+ * than measuring `m` first. */
 static int has_at(const char *s, size_t b, size_t e, const char *m)
 {
-	size_t n = strlen(m);
+	size_t n = 0;
 
-	return e - b >= n && !memcmp(s + b, m, n);
+	while (m[n] && b + n < e && s[b + n] == m[n])
+		n++;
+	return !m[n];
 }
 
 /* Whether `m` ends at `e` and starts at or after `b`. */
