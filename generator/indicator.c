@@ -7,9 +7,11 @@
 #include "csv.h"
 #include "document.h"
 #include "fsio.h"
+#include "hash.h"
 #include "model.h"
 #include "slug.h"
 #include "strbuf.h"
+#include "xalloc.h"
 #include "yamlread.h"
 
 static const char *const set_keys[] = { "document", "table", "title", "period", "indicators", NULL };
@@ -47,12 +49,21 @@ const char *indicator_verdict_label(enum indvalue_verdict v)
 	return labels[v];
 }
 
+/* The indicators read so far by id, the first of each id only: open
+ * addressing, at most half full. Searching the whole list for every value
+ * row and every new indicator made loading quadratic in the indicators. */
+struct id_table {
+	struct indicator **slots;
+	size_t size, count;	/* size is 0 or a power of two */
+};
+
 struct loader {
 	struct model *m;
 	struct arena *a;
 	struct diag_list *diags;
 	const char *path;
 	struct strbuf sb;
+	struct id_table ids;
 };
 
 static const char *text_of(struct loader *l, const struct ynode *map, const char *key, int required)
@@ -153,12 +164,38 @@ static int parse_kind(const char *s, enum indicator_obs_kind *k)
 	return -1;
 }
 
-static struct indicator *find_indicator(const struct indicator_list *list, const char *id)
+static size_t id_slot(const struct id_table *t, const char *id)
 {
-	for (size_t i = 0; i < list->count; i++)
-		if (!strcmp(list->all[i]->id, id))
-			return list->all[i];
-	return NULL;
+	size_t at = hash_fnv1a(id, strlen(id)) & (t->size - 1);
+
+	while (t->slots[at] && strcmp(t->slots[at]->id, id))
+		at = (at + 1) & (t->size - 1);
+	return at;
+}
+
+/* The first indicator read with `id`, or NULL. */
+static struct indicator *find_indicator(const struct id_table *t, const char *id)
+{
+	return t->size ? t->slots[id_slot(t, id)] : NULL;
+}
+
+/* Remember `ind` unless an indicator with its id came first. */
+static void add_indicator(struct id_table *t, struct indicator *ind)
+{
+	if ((t->count + 1) * 2 > t->size) {
+		struct id_table bigger = { NULL, t->size ? t->size * 2 : 64, t->count };
+		bigger.slots = xcalloc(bigger.size, sizeof(*bigger.slots));
+		for (size_t i = 0; i < t->size; i++)
+			if (t->slots[i])
+				bigger.slots[id_slot(&bigger, t->slots[i]->id)] = t->slots[i];
+		free(t->slots);
+		*t = bigger;
+	}
+	size_t at = id_slot(t, ind->id);
+	if (!t->slots[at]) {
+		t->slots[at] = ind;
+		t->count++;
+	}
 }
 
 static int parse_year(const char *s)
@@ -178,7 +215,7 @@ static int parse_year(const char *s)
 static void add_obs(struct loader *l, const char *path, const struct csv_row *row,
 		    const int cols[5])
 {
-	struct indicator *ind = find_indicator(&l->m->indicators, row->fields[cols[0]]);
+	struct indicator *ind = find_indicator(&l->ids, row->fields[cols[0]]);
 	enum indicator_obs_kind kind;
 	int year = parse_year(row->fields[cols[1]]);
 	const char *value = row->fields[cols[3]];
@@ -292,11 +329,12 @@ static void read_set(struct loader *l, const char *dir, const char *name)
 		diag_error(l->diags, l->path, root->line, root->col,
 			   "missing \"indicators\": the list of the table's indicators");
 	for (size_t i = 0; i < set->count; i++) {
-		if (find_indicator(list, set->items[i]->id))
+		if (find_indicator(&l->ids, set->items[i]->id))
 			diag_error(l->diags, l->path, set->items[i]->line, 0,
 				   "duplicate indicator id \"%s\"", set->items[i]->id);
 		struct indicator **slot = ARENA_PUSH(l->a, list->all, list->count, list->alloc);
 		*slot = set->items[i];
+		add_indicator(&l->ids, set->items[i]);
 	}
 	strbuf_addf(&csv, "%s/%s.csv", dir, set->id);
 	if (fsio_is_file(csv.buf))
@@ -396,7 +434,7 @@ static void link_indicator(struct loader *l, struct indicator *ind)
 {
 	if (ind->nobs)
 		qsort(ind->obs, ind->nobs, sizeof(*ind->obs), compare_obs);
-	if (ind->parent_id && !(ind->parent = find_indicator(&l->m->indicators, ind->parent_id)))
+	if (ind->parent_id && !(ind->parent = find_indicator(&l->ids, ind->parent_id)))
 		diag_error(l->diags, ind->set->path, ind->line, 0,
 			   "\"parent\" names \"%s\", which is not an indicator", ind->parent_id);
 	judge(l, ind);
@@ -422,7 +460,7 @@ static void link_table(struct loader *l, struct indicator_set *set)
 
 int indicator_load_all(struct model *m, struct arena *a, const char *dir, struct diag_list *diags)
 {
-	struct loader l = { m, a, diags, NULL, STRBUF_INIT };
+	struct loader l = { m, a, diags, NULL, STRBUF_INIT, { NULL, 0, 0 } };
 	size_t errors = diags->errors;
 	char **names;
 	int n;
@@ -443,6 +481,7 @@ int indicator_load_all(struct model *m, struct arena *a, const char *dir, struct
 	for (size_t i = 0; i < m->indicators.nsets; i++)
 		link_table(&l, m->indicators.sets[i]);
 	strbuf_release(&l.sb);
+	free(l.ids.slots);
 	return diags->errors > errors ? -1 : 0;
 }
 
