@@ -1,6 +1,8 @@
 #include "indicator.h"
 
 #include <cmark-gfm.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -282,6 +284,24 @@ static void read_values(struct loader *l, const char *path)
 		add_obs(l, path, &csv.rows[r], cols);
 }
 
+/* The set's "table": 1 for the document's first table; 0, after a
+ * diagnostic, when it is not a whole number in range. */
+static int table_number(struct loader *l, const struct ynode *root, const char *table)
+{
+	const struct ynode *n = yaml_get(root, "table");
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(table, &end, 10);
+	if (end != table && !*end && errno != ERANGE && v >= 1 && v <= INT_MAX)
+		return (int)v;
+	diag_error(l->diags, l->path, n->line, n->col,
+		   "\"table\" must be a whole number from 1 (the document's first table) to %d, "
+		   "not \"%s\"", INT_MAX, table);
+	return 0;
+}
+
 static void read_set(struct loader *l, const char *dir, const char *name)
 {
 	struct strbuf text = STRBUF_INIT, csv = STRBUF_INIT;
@@ -320,7 +340,7 @@ static void read_set(struct loader *l, const char *dir, const char *name)
 		diag_error(l->diags, l->path, yaml_get(root, "document")->line,
 			   yaml_get(root, "document")->col,
 			   "\"document\" names \"%s\", which is not in content/policies/", slug);
-	set->table = table ? atoi(table) : 0;
+	set->table = table ? table_number(l, root, table) : 0;
 	items = yaml_get(root, "indicators");
 	if (items && items->kind == YAML_SEQUENCE)
 		for (size_t i = 0; i < items->count; i++)
@@ -448,6 +468,8 @@ static void link_table(struct loader *l, struct indicator_set *set)
 	if (!set->doc)
 		return;
 	set->anchor = document_claim_id(set->doc, l->a, arena_strfmt(l->a, "indicators-%s", set->id));
+	if (set->table < 1)
+		return;	/* missing or refused, and reported as such */
 	for (struct cmark_node *t = cmark_node_first_child(set->doc->root); t;
 	     t = cmark_node_next(t))
 		if (!strcmp(cmark_node_get_type_string(t), "table") && ++n == set->table) {

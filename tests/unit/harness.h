@@ -52,5 +52,6 @@ void test_deadline(void);
 void test_indvalue(void);
 void test_import(void);
 void test_diag(void);
+void test_lookup(void);
 
 #endif

@@ -45,6 +45,7 @@ int main(void)
 	test_indvalue();
 	test_import();
 	test_diag();
+	test_lookup();
 	printf("# unit: %d passed, %d failed\n", test_counts.passed, test_counts.failed);
 	return test_counts.failed ? 1 : 0;
 }
