@@ -24,13 +24,29 @@
     return h >>> 0;
   };
 
-  // Index files, fetched once; a failure is forgotten, to retry.
+  // Index files, fetched once; a failure is forgotten, to retry. Shards and
+  // chunks are gzip files, unpacked here unless a server already did (sent
+  // them with Content-Encoding: gzip, and the bytes lack gzip's 1f 8b).
   const cache = new Map();
+  const unpack = async (r) => {
+    const b = new Uint8Array(await r.arrayBuffer());
+    const s = b[0] === 0x1f && b[1] === 0x8b ? new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip')) : null;
+    return JSON.parse(s ? await new Response(s).text() : new TextDecoder().decode(b));
+  };
   const load = (path) => cache.get(path) || cache.set(path, fetch(new URL(path, dir)).then((r) => {
-    if (r.ok) return r.json();
+    if (r.ok) return path.endsWith('.gz') ? unpack(r) : r.json();
     throw new Error(`${path}: HTTP ${r.status}`);
   }).catch((err) => { cache.delete(path); throw err; })).get(path);
-  const entry = async (id, m) => (await load(`e/${Math.floor(id / m.chunk)}.json`))[id % m.chunk];
+  const entry = async (id, m) => (await load(`e/${Math.floor(id / m.chunk)}.json.gz`))[id % m.chunk];
+  // Postings as stored (2 × gap, or 2 × gap + 1 and a weight) to entry, weight pairs.
+  const pairs = (l) => {
+    const out = [];
+    for (let i = 0, e = 0; i < l.length; i++) {
+      e += l[i] >> 1;
+      out.push(e, l[i] & 1 ? l[++i] : 2);
+    }
+    return out;
+  };
 
   // A query's ranked candidates, for more() to check.
   async function find(q, f) {
@@ -43,8 +59,8 @@
       else for (let i = 1; c[i]; i++) tokens.add(c[i - 1] + c[i]);
     }
     const lists = await Promise.all([...tokens].map(async (t) => {
-      const s = await load(`t/${hash(t) % m.shards}.json`);
-      return Object.hasOwn(s, t) ? s[t] : [];
+      const s = await load(`t/${hash(t) % m.shards}.json.gz`);
+      return Object.hasOwn(s, t) ? pairs(s[t]) : [];
     }));
     // id -> [score, in the title]; weight 1 is the title alone, never a match
     let cand = lists[0] ? null : new Map();

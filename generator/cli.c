@@ -10,7 +10,7 @@ void cli_usage(FILE *out)
 {
 	fputs("usage: policysite build [--content DIR] [--out DIR] [--base-url URL] [--as-of DATE]\n"
 	      "                        [--templates DIR] [--assets DIR] [--no-compress] [--jobs N]\n"
-	      "                        [--werror]\n"
+	      "                        [--force] [--werror]\n"
 	      "       policysite check [--content DIR] [--as-of DATE] [--werror] [--external]\n"
 	      "       policysite import FILE [-o OUT.md] [--region R] [--slug S] [--removed FILE]\n"
 	      "                        [--werror]\n"
@@ -35,6 +35,9 @@ void cli_usage(FILE *out)
 	      "  --no-compress    skip the .gz and .br copies of text files of 1 KB or more\n"
 	      "  --jobs N         write pages on N threads (default: the number of processors);\n"
 	      "                   the output is the same for any N\n"
+	      "  --force          write every file anew; by default a file the previous output\n"
+	      "                   holds with the same bytes is hard-linked, with its .gz and .br\n"
+	      "                   (the output is the same either way)\n"
 	      "  --werror         treat warnings as errors: report them and exit 1 (build: write\n"
 	      "                   nothing)\n"
 	      "  --external       check: also fetch every http(s) link of the documents and warn\n"
@@ -96,6 +99,7 @@ static int parse_option(struct cli_options *opt, int argc, char **argv, int *i)
 		{ "--assets", offsetof(struct cli_options, assets), 0, BUILD },
 		{ "--no-compress", offsetof(struct cli_options, no_compress), 1, BUILD },
 		{ "--jobs", offsetof(struct cli_options, jobs_arg), 0, BUILD },
+		{ "--force", offsetof(struct cli_options, force), 1, BUILD },
 		{ "--external", offsetof(struct cli_options, external), 1, CHECK },
 		{ "-o", offsetof(struct cli_options, import_out), 0, IMPORT },
 		{ "--region", offsetof(struct cli_options, region), 0, IMPORT },

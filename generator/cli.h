@@ -28,6 +28,7 @@ struct cli_options {
 	const char *assets;
 	int werror;		/* --werror: warnings are errors */
 	int no_compress;	/* --no-compress: no .gz and .br copies */
+	int force;		/* --force: write every file anew, reuse nothing */
 	int external;		/* --external: fetch the documents' web links */
 	const char *jobs_arg;	/* --jobs as given */
 	int jobs;		/* threads writing pages: --jobs, else the processors */

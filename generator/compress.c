@@ -25,7 +25,7 @@ int compress_wanted(const char *path, size_t len)
 	return 0;
 }
 
-int compress_gzip(const void *data, size_t len, struct strbuf *out)
+int compress_gzip(const void *data, size_t len, int level, struct strbuf *out)
 {
 	z_stream z;
 	int status;
@@ -34,7 +34,7 @@ int compress_gzip(const void *data, size_t len, struct strbuf *out)
 		return -1;
 	memset(&z, 0, sizeof(z));
 	/* 15 + 16: a 32 KB window with a gzip wrapper instead of zlib's. */
-	if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+	if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
 		return -1;
 	size_t bound = deflateBound(&z, (uLong)len);
 	strbuf_grow(out, bound);
@@ -47,6 +47,14 @@ int compress_gzip(const void *data, size_t len, struct strbuf *out)
 		strbuf_setlen(out, out->len + z.total_out);
 	deflateEnd(&z);
 	return status == Z_STREAM_END ? 0 : -1;
+}
+
+void compress_describe(struct strbuf *out)
+{
+	uint32_t v = BrotliEncoderVersion();
+
+	strbuf_addf(out, "zlib %s level %d\nbrotli %u.%u.%u quality %d\n", zlibVersion(),
+		    COMPRESS_GZIP_BEST, v >> 24, (v >> 12) & 0xfff, v & 0xfff, BROTLI_QUALITY);
 }
 
 int compress_brotli(const void *data, size_t len, struct strbuf *out)

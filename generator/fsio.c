@@ -182,19 +182,28 @@ int fsio_mkdirs(const char *path)
 	return ret;
 }
 
-int fsio_write_file(const char *path, const void *data, size_t len)
+/* Create the folder `path` is in. */
+static int make_parent(const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	FILE *f;
+	int ret = 0;
 
 	if (slash && slash != path) {
 		char *dir = xstrndup(path, (size_t)(slash - path));
-		int r = fsio_mkdirs(dir);
+		ret = fsio_mkdirs(dir);
 		free(dir);
-		if (r < 0)
-			return -1;
 	}
-	f = fopen(path, "wb");
+	return ret;
+}
+
+int fsio_write_file(const char *path, const void *data, size_t len)
+{
+	/* The folder is made only when missing: most files go into one that
+	 * an earlier file made. */
+	FILE *f = fopen(path, "wb");
+
+	if (!f && errno == ENOENT && make_parent(path) == 0)
+		f = fopen(path, "wb");
 	if (!f)
 		return -1;
 	if (len && fwrite(data, 1, len, f) != len) {
@@ -204,6 +213,37 @@ int fsio_write_file(const char *path, const void *data, size_t len)
 		return -1;
 	}
 	return fclose(f) == 0 ? 0 : -1;
+}
+
+int fsio_link(const char *from, const char *path)
+{
+	if (link(from, path) == 0)
+		return 0;
+	if (errno != ENOENT || access(from, F_OK) < 0 || make_parent(path) < 0)
+		return -1;
+	return link(from, path);
+}
+
+int fsio_same_content(const char *path, const void *data, size_t len)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	char chunk[65536];
+	size_t at = 0;
+	int same;
+
+	if (fd < 0)
+		return 0;
+	same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size == len;
+	while (same && at < len) {
+		ssize_t n = read(fd, chunk, len - at < sizeof(chunk) ? len - at : sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		same = n > 0 && !memcmp(chunk, (const char *)data + at, (size_t)n);
+		at += n > 0 ? (size_t)n : 0;
+	}
+	close(fd);
+	return same;
 }
 
 static int compare_names(const void *a, const void *b)

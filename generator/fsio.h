@@ -43,6 +43,14 @@ int fsio_mkdirs(const char *path);
 /* Write `len` bytes to `path`, creating parent folders. */
 int fsio_write_file(const char *path, const void *data, size_t len);
 
+/* Whether the regular file at `path` (not a symbolic link) holds exactly
+ * the `len` bytes of `data`. */
+int fsio_same_content(const char *path, const void *data, size_t len);
+
+/* A hard link `path` to the file `from`, creating the folders it needs;
+ * 0, or -1 with errno set. */
+int fsio_link(const char *from, const char *path);
+
 /* Remove a folder and everything below it (no symlink is followed). */
 int fsio_remove_tree(const char *path);
 

@@ -96,7 +96,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags)
 			opt->assets ? opt->assets : assets.buf,
 			opt->out,
 		};
-		struct site_options options = { !opt->no_compress, opt->jobs };
+		struct site_options options = { !opt->no_compress, opt->jobs, !opt->force,
+						SITE_STAMP_DIR };
 		ret = site_write(&model, &paths, &options, diags);
 	}
 	model_release(&model);

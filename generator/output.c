@@ -17,45 +17,60 @@ static int write_file(struct output *o, const char *path, const void *data, size
 	return 0;
 }
 
-/* `path`.gz and `path`.br beside a text file. */
-static int write_compressed(struct output *o, struct strbuf *path, const void *data,
-			    size_t len)
+/* `path``ext` (".gz" or ".br") beside a text file: a link to the previous
+ * site's copy when `old` is that file, else compressed now. */
+static int write_compressed(struct output *o, const char *path, const char *old,
+			    const char *ext, const void *data, size_t len)
 {
-	struct strbuf packed = STRBUF_INIT;
-	size_t plain = path->len;
-	int ret = 0;
+	struct strbuf packed = STRBUF_INIT, to = STRBUF_INIT, from = STRBUF_INIT;
+	int gzip = !strcmp(ext, ".gz"), ret = 0;
 
-	if (compress_gzip(data, len, &packed) < 0) {
-		ret = diag_error(o->diags, path->buf, 0, 0, "cannot compress with zlib");
-	} else {
-		strbuf_adds(path, ".gz");
-		ret = write_file(o, path->buf, packed.buf, packed.len);
-	}
-	strbuf_setlen(path, plain);
-	strbuf_reset(&packed);
-	if (!ret && compress_brotli(data, len, &packed) < 0) {
-		ret = diag_error(o->diags, path->buf, 0, 0, "cannot compress with Brotli");
-	} else if (!ret) {
-		strbuf_adds(path, ".br");
-		ret = write_file(o, path->buf, packed.buf, packed.len);
-	}
+	strbuf_addf(&to, "%s%s", path, ext);
+	if (old)
+		strbuf_addf(&from, "%s%s", old, ext);
+	if (old && fsio_link(from.buf, to.buf) == 0)
+		;
+	else if ((gzip ? compress_gzip(data, len, COMPRESS_GZIP_BEST, &packed)
+		       : compress_brotli(data, len, &packed)) < 0)
+		ret = diag_error(o->diags, path, 0, 0, "cannot compress with %s",
+				 gzip ? "zlib" : "Brotli");
+	else
+		ret = write_file(o, to.buf, packed.buf, packed.len);
 	strbuf_release(&packed);
+	strbuf_release(&to);
+	strbuf_release(&from);
+	return ret;
+}
+
+int output_write_from(struct output *o, const char *relpath, const void *data, size_t len,
+		      const char *prev_relpath)
+{
+	struct strbuf path = STRBUF_INIT, old = STRBUF_INIT;
+	int ret = 0, reused = 0;
+
+	strbuf_addf(&path, "%s/%s", o->dir, relpath);
+	if (o->prev) {
+		strbuf_addf(&old, "%s/%s", o->prev, prev_relpath);
+		reused = fsio_same_content(old.buf, data, len) && fsio_link(old.buf, path.buf) == 0;
+	}
+	if (!reused)
+		ret = write_file(o, path.buf, data, len);
+	if (!ret)
+		progress_file(len, path.len > 5 && !strcmp(path.buf + path.len - 5, ".html"));
+	if (!ret && o->compress && compress_wanted(relpath, len)) {
+		const char *from = reused && o->prev_copies ? old.buf : NULL;
+		ret = write_compressed(o, path.buf, from, ".gz", data, len);
+		if (!ret)
+			ret = write_compressed(o, path.buf, from, ".br", data, len);
+	}
+	strbuf_release(&path);
+	strbuf_release(&old);
 	return ret;
 }
 
 int output_write(struct output *o, const char *relpath, const void *data, size_t len)
 {
-	struct strbuf path = STRBUF_INIT;
-	int ret;
-
-	strbuf_addf(&path, "%s/%s", o->dir, relpath);
-	ret = write_file(o, path.buf, data, len);
-	if (!ret)
-		progress_file(len, path.len > 5 && !strcmp(path.buf + path.len - 5, ".html"));
-	if (!ret && o->compress && compress_wanted(relpath, len))
-		ret = write_compressed(o, &path, data, len);
-	strbuf_release(&path);
-	return ret;
+	return output_write_from(o, relpath, data, len, relpath);
 }
 
 long long output_size(const struct output *o, const char *relpath)

@@ -17,10 +17,23 @@ struct output {
 	int compress;		/* write .gz and .br beside text files */
 	int jobs;		/* threads writing pages (see pool.h) */
 	char search_path[32];	/* the index folder, "search/<tag>/" */
+	/* The site this build replaces, when its files may be reused (see
+	 * output_write), or NULL; and whether their .gz and .br copies may be. */
+	const char *prev;
+	int prev_copies;
 };
 
-/* Write `len` bytes to `relpath` inside the output; -1 after a diagnostic. */
+/*
+ * Write `len` bytes to `relpath` inside the output, and its .gz and .br
+ * copies when compressing; -1 after a diagnostic. A file the previous site
+ * holds with exactly these bytes is hard-linked instead, with its copies:
+ * an unchanged page costs no compression and no new inode.
+ */
 int output_write(struct output *o, const char *relpath, const void *data, size_t len);
+
+/* The same, for a file that was `prev_relpath` in the previous site. */
+int output_write_from(struct output *o, const char *relpath, const void *data, size_t len,
+		      const char *prev_relpath);
 
 /* The size of a file already written, or -1. */
 long long output_size(const struct output *o, const char *relpath);

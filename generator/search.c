@@ -4,17 +4,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compress.h"
+#include "fsio.h"
 #include "hash.h"
 #include "html.h"
 #include "json.h"
 #include "markdown.h"
 #include "output.h"
+#include "pool.h"
 #include "taskview.h"
 #include "utf8.h"
 #include "xalloc.h"
 
-#define SEARCH_CHUNK 2
-#define SEARCH_SHARD_BYTES 8192
+/* Sizes of the index files before compression: a shard of postings and a
+ * chunk of entries each come to some 10-20 KB as gzip, so a query fetches
+ * a few of them and the index is a file per some 40 KB of postings and text,
+ * not a file per token or entry. */
+#define SEARCH_SHARD_BYTES 32768
+#define SEARCH_CHUNK_BYTES 12288
 
 void search_normalise(const char *text, struct strbuf *out)
 {
@@ -69,6 +76,8 @@ struct index {
 	size_t ntokens, atokens;
 	size_t *table;		/* open addressing: token index + 1, 0 = empty */
 	size_t table_size;
+	const struct task **merged;	/* tasks that are a section's entry */
+	size_t nmerged;
 };
 
 static void table_grow(struct index *ix)
@@ -195,17 +204,34 @@ static void block_text(cmark_node *node, struct strbuf *out, struct strbuf *tmp)
 		block_text(c, out, tmp);
 }
 
-static void finish_entry(struct entry *e, struct strbuf *text)
+/* "牵头：…" and "配合：…" lines of a task's departments. */
+static void task_depts_text(const struct task *t, struct strbuf *text)
+{
+	if (t->lead)
+		strbuf_addf(text, "\n牵头：%s", t->lead->name);
+	for (size_t i = 0; i < t->nsupports; i++)
+		strbuf_addf(text, "%s%s", i ? "、" : "\n配合：", t->supports[i]->name);
+}
+
+static void finish_entry(struct entry *e, const struct task *task, struct strbuf *text)
 {
 	while (text->len && text->buf[text->len - 1] == '\n')
 		strbuf_setlen(text, text->len - 1);
+	if (task)
+		task_depts_text(task, text);
 	e->text = strbuf_detach(text, NULL);
 }
 
+/*
+ * A document's sections, in order. A measure that became a task is one
+ * task entry, not a section and a task with the same text: the task's
+ * departments are added to the text and it is filtered as a task.
+ */
 static void document_entries(struct index *ix, struct arena *a, const struct document *d)
 {
 	struct strbuf text = STRBUF_INIT, tmp = STRBUF_INIT;
 	struct entry *e = NULL;
+	const struct task *task = NULL;
 
 	for (cmark_node *n = cmark_node_first_child(d->root); n; n = cmark_node_next(n)) {
 		const struct section *s = cmark_node_get_user_data(n);
@@ -213,20 +239,32 @@ static void document_entries(struct index *ix, struct arena *a, const struct doc
 			      cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) && s;
 		if (starts || !e) {
 			if (e)
-				finish_entry(e, &text);
-			e = new_entry(ix, "section");
+				finish_entry(e, task, &text);
+			task = starts && s->task && s->task->origin == TASK_FROM_MEASURE ? s->task
+											   : NULL;
+			e = new_entry(ix, task ? "task" : "section");
 			e->doc = d->slug;
 			e->doc_title = d->meta.title;
 			e->region = d->meta.region;
-			e->title = starts ? s->text : d->meta.title;
+			e->title = task ? task->title : starts ? s->text : d->meta.title;
+			e->lead = task && task->lead ? task->lead->id : "";
 			e->url = starts ? arena_strfmt(a, "policies/%s/#%s", d->slug, s->id)
 					: arena_strfmt(a, "policies/%s/", d->slug);
+			if (task)
+				ix->merged[ix->nmerged++] = task;
 		}
 		block_text(n, &text, &tmp);
 	}
 	if (e)
-		finish_entry(e, &text);
+		finish_entry(e, task, &text);
 	strbuf_release(&tmp);
+}
+
+static int compare_ptr(const void *pa, const void *pb)
+{
+	uintptr_t a = (uintptr_t)*(const void *const *)pa, b = (uintptr_t)*(const void *const *)pb;
+
+	return (a > b) - (a < b);
 }
 
 static void task_entry(struct index *ix, struct arena *a, const struct task *t)
@@ -241,11 +279,7 @@ static void task_entry(struct index *ix, struct arena *a, const struct task *t)
 	e->title = t->title;
 	e->url = arena_strfmt(a, "policies/%s/#%s", t->doc->slug, t->anchor);
 	strbuf_addf(&text, "%s\n%s", t->title, t->text);
-	if (t->lead)
-		strbuf_addf(&text, "\n牵头：%s", t->lead->name);
-	for (size_t i = 0; i < t->nsupports; i++)
-		strbuf_addf(&text, "%s%s", i ? "、" : "\n配合：", t->supports[i]->name);
-	finish_entry(e, &text);
+	finish_entry(e, t, &text);
 }
 
 static void indicator_entry(struct index *ix, struct arena *a, const struct indicator *ind)
@@ -267,7 +301,7 @@ static void indicator_entry(struct index *ix, struct arena *a, const struct indi
 		strbuf_addf(&text, "\n%d年%s %s%s", ind->obs[i].year,
 			    indicator_obs_kind_label(ind->obs[i].kind), ind->obs[i].value.text,
 			    ind->obs[i].value.kind == INDVALUE_NONE ? "" : ind->unit);
-	finish_entry(e, &text);
+	finish_entry(e, NULL, &text);
 }
 
 static void dept_entry(struct index *ix, struct arena *a, const struct dept *d)
@@ -284,15 +318,18 @@ static void dept_entry(struct index *ix, struct arena *a, const struct dept *d)
 	for (size_t i = 0; i < d->aliases.count; i++)
 		strbuf_addf(&text, "\n%s", d->aliases.items[i]);
 	strbuf_addf(&text, "\n%s", d->region);
-	finish_entry(e, &text);
+	finish_entry(e, NULL, &text);
 }
 
 static void collect(struct index *ix, const struct model *m, struct arena *a)
 {
+	ix->merged = xmalloc((m->ntasks ? m->ntasks : 1) * sizeof(*ix->merged));
 	for (size_t i = 0; i < m->ndocs; i++)
 		document_entries(ix, a, &m->docs[i]);
+	qsort(ix->merged, ix->nmerged, sizeof(*ix->merged), compare_ptr);
 	for (size_t i = 0; i < m->ntasks; i++)
-		task_entry(ix, a, m->tasks[i]);
+		if (!bsearch(&m->tasks[i], ix->merged, ix->nmerged, sizeof(*ix->merged), compare_ptr))
+			task_entry(ix, a, m->tasks[i]);
 	for (size_t i = 0; i < m->indicators.count; i++)
 		indicator_entry(ix, a, m->indicators.all[i]);
 	for (size_t i = 0; i < m->depts.count; i++)
@@ -312,6 +349,150 @@ static void index_entries(struct index *ix)
 	strbuf_release(&norm);
 }
 
+/* The bytes a token's postings take in its shard, about. */
+static size_t token_bytes(const struct token *t)
+{
+	return strlen(t->text) + 6 + t->npairs * 3;
+}
+
+/*
+ * The index files are written into a folder of a fixed name while their
+ * names and bytes are hashed, and the folder then takes the name
+ * search/<tag>/ (see hash_tag): any change to the index gives it a new
+ * URL, so servers may cache its files for good. Shards and chunks are
+ * compressed and written on the pool's threads; each keeps the hash of its
+ * file, and the tag hashes them in file order.
+ */
+#define INDEX_BUILD_DIR "search/building"
+
+struct index_writer {
+	struct output *o;
+	const struct index *ix;
+	size_t shards, chunk;
+	struct token **sorted;	/* by shard, then by text */
+	size_t *shard_start;	/* shard s: sorted[shard_start[s] .. shard_start[s + 1]) */
+	uint64_t *hashes;	/* meta.json, the shards, then the chunks */
+	char prev[32];		/* the previous output's index folder, or "" */
+};
+
+/* The index folder of the previous output, whose unchanged files are
+ * reused (see output_write_from). */
+static void find_previous(struct index_writer *w)
+{
+	struct strbuf dir = STRBUF_INIT;
+	char **names = NULL;
+	int n;
+
+	if (!w->o->prev)
+		return;
+	strbuf_addf(&dir, "%s/search", w->o->prev);
+	n = fsio_list_dir(dir.buf, &names);
+	for (int i = 0; i < n; i++) {
+		if (strlen(names[i]) == HASH_TAG_LEN &&
+		    strspn(names[i], "0123456789abcdef") == HASH_TAG_LEN)
+			snprintf(w->prev, sizeof(w->prev), "search/%s/", names[i]);
+		free(names[i]);
+	}
+	free(names);
+	strbuf_release(&dir);
+}
+
+/* Write `name` gzip-compressed (meta.json as it is), and note its hash. */
+static int index_file(struct index_writer *w, size_t slot, const char *name,
+		      const struct strbuf *data)
+{
+	struct strbuf path = STRBUF_INIT, prev = STRBUF_INIT, packed = STRBUF_INIT;
+	const struct strbuf *out = data;
+	int ret = 0;
+
+	strbuf_addf(&path, "%s/%s", INDEX_BUILD_DIR, name);
+	strbuf_addf(&prev, "%s%s", w->prev, name);
+	if (slot) {
+		if (compress_gzip(data->buf, data->len, COMPRESS_GZIP_FAST, &packed) < 0)
+			ret = diag_error(w->o->diags, name, 0, 0, "cannot compress with zlib");
+		out = &packed;
+	}
+	if (!ret) {
+		uint64_t h = hash_fnv1a64(HASH_FNV64_INIT, name, strlen(name) + 1);
+		w->hashes[slot] = hash_fnv1a64(h, out->buf, out->len);
+		ret = output_write_from(w->o, path.buf, out->buf, out->len, prev.buf);
+	}
+	strbuf_release(&packed);
+	strbuf_release(&path);
+	strbuf_release(&prev);
+	return ret;
+}
+
+/* Postings as gaps: a posting of weight 2 (one occurrence, not in the
+ * title) is one number, 2 × gap; any other is 2 × gap + 1 and the weight. */
+static void postings_json(struct strbuf *sb, const struct token *t)
+{
+	uint32_t prev = 0;
+
+	for (size_t k = 0; k < t->npairs; k += 2) {
+		uint32_t gap = t->pairs[k] - prev, weight = t->pairs[k + 1];
+		prev = t->pairs[k];
+		if (weight == 2)
+			strbuf_addf(sb, "%c%lu", k ? ',' : '[', 2ul * gap);
+		else
+			strbuf_addf(sb, "%c%lu,%u", k ? ',' : '[', 2ul * gap + 1, weight);
+	}
+	strbuf_addch(sb, ']');
+}
+
+static int write_shard(void *ctx, size_t s)
+{
+	struct index_writer *w = ctx;
+	struct strbuf sb = STRBUF_INIT;
+	char name[32];
+	int ret;
+
+	strbuf_addch(&sb, '{');
+	for (size_t i = w->shard_start[s]; i < w->shard_start[s + 1]; i++) {
+		if (i > w->shard_start[s])
+			strbuf_addch(&sb, ',');
+		json_string(&sb, w->sorted[i]->text);
+		strbuf_addch(&sb, ':');
+		postings_json(&sb, w->sorted[i]);
+	}
+	strbuf_addch(&sb, '}');
+	snprintf(name, sizeof(name), "t/%zu.json.gz", s);
+	ret = index_file(w, 1 + s, name, &sb);
+	strbuf_release(&sb);
+	return ret;
+}
+
+static int write_chunk(void *ctx, size_t k)
+{
+	struct index_writer *w = ctx;
+	const struct index *ix = w->ix;
+	struct strbuf sb = STRBUF_INIT;
+	size_t start = k * w->chunk;
+	char name[32];
+	int ret;
+
+	strbuf_addch(&sb, '[');
+	for (size_t e = start; e < ix->nentries && e < start + w->chunk; e++) {
+		const struct entry *en = &ix->entries[e];
+		const char *fields[] = {
+			en->kind, en->doc, en->doc_title, en->region, en->lead, en->title,
+			en->url, en->text,
+		};
+		strbuf_adds(&sb, e > start ? ",[" : "[");
+		for (size_t f = 0; f < sizeof(fields) / sizeof(*fields); f++) {
+			if (f)
+				strbuf_addch(&sb, ',');
+			json_string(&sb, fields[f]);
+		}
+		strbuf_addch(&sb, ']');
+	}
+	strbuf_addch(&sb, ']');
+	snprintf(name, sizeof(name), "e/%zu.json.gz", k);
+	ret = index_file(w, 1 + w->shards + k, name, &sb);
+	strbuf_release(&sb);
+	return ret;
+}
+
 static int compare_tokens(const void *pa, const void *pb)
 {
 	const struct token *a = *(struct token *const *)pa, *b = *(struct token *const *)pb;
@@ -319,104 +500,34 @@ static int compare_tokens(const void *pa, const void *pb)
 	return strcmp(a->text, b->text);
 }
 
-/* About SEARCH_SHARD_BYTES of postings a shard. */
-static size_t shard_count(const struct index *ix)
+/* Shard and chunk sizes from the index's size; tokens sorted into shards. */
+static void plan_files(struct index_writer *w)
 {
-	size_t bytes = 0;
+	const struct index *ix = w->ix;
+	size_t posting_bytes = 0, text_bytes = 0;
 
 	for (size_t i = 0; i < ix->ntokens; i++)
-		bytes += strlen(ix->tokens[i].text) + 6 + ix->tokens[i].npairs * 4;
-	return bytes / SEARCH_SHARD_BYTES + 1;
-}
-
-/*
- * The index files are written into a folder of a fixed name while their
- * names and bytes are hashed, and the folder then takes the name
- * search/<tag>/ (see hash_tag): any change to the index gives it a new
- * URL, so servers may cache its files for good.
- */
-#define INDEX_BUILD_DIR "search/building"
-
-struct index_writer {
-	struct output *o;
-	uint64_t hash;
-	struct strbuf path;
-};
-
-static int index_file(struct index_writer *w, const char *name, const struct strbuf *data)
-{
-	w->hash = hash_fnv1a64(w->hash, name, strlen(name) + 1);
-	w->hash = hash_fnv1a64(w->hash, data->buf, data->len);
-	strbuf_reset(&w->path);
-	strbuf_addf(&w->path, "%s/%s", INDEX_BUILD_DIR, name);
-	return output_write(w->o, w->path.buf, data->buf, data->len);
-}
-
-static int write_shards(struct index_writer *w, const struct index *ix, size_t shards)
-{
-	struct token **sorted = xmalloc((ix->ntokens ? ix->ntokens : 1) * sizeof(*sorted));
-	struct strbuf *out = xcalloc(shards, sizeof(*out));
-	char name[32];
-	int ret = 0;
-
+		posting_bytes += token_bytes(&ix->tokens[i]);
+	for (size_t e = 0; e < ix->nentries; e++)
+		text_bytes += strlen(ix->entries[e].text) + 100;
+	w->shards = posting_bytes / SEARCH_SHARD_BYTES + 1;
+	w->chunk = ix->nentries && text_bytes > SEARCH_CHUNK_BYTES
+			   ? SEARCH_CHUNK_BYTES * ix->nentries / text_bytes + 1
+			   : ix->nentries + 1;
+	w->sorted = xmalloc((ix->ntokens ? ix->ntokens : 1) * sizeof(*w->sorted));
+	w->shard_start = xcalloc(w->shards + 1, sizeof(*w->shard_start));
 	for (size_t i = 0; i < ix->ntokens; i++)
-		sorted[i] = &ix->tokens[i];
-	if (ix->ntokens)
-		qsort(sorted, ix->ntokens, sizeof(*sorted), compare_tokens);
-	for (size_t s = 0; s < shards; s++)
-		strbuf_init(&out[s]);
-	for (size_t i = 0; i < ix->ntokens; i++) {
-		const struct token *t = sorted[i];
-		struct strbuf *sb = &out[t->hash % shards];
-		strbuf_adds(sb, sb->len ? "," : "{");
-		json_string(sb, t->text);
-		strbuf_addch(sb, ':');
-		for (size_t k = 0; k < t->npairs; k++)
-			strbuf_addf(sb, "%c%u", k ? ',' : '[', t->pairs[k]);
-		strbuf_addch(sb, ']');
-	}
-	for (size_t s = 0; s < shards; s++) {
-		strbuf_adds(&out[s], out[s].len ? "}" : "{}");
-		snprintf(name, sizeof(name), "t/%zu.json", s);
-		if (index_file(w, name, &out[s]) < 0)
-			ret = -1;
-		strbuf_release(&out[s]);
-	}
-	free(out);
-	free(sorted);
-	return ret;
-}
-
-static int write_chunks(struct index_writer *w, const struct index *ix)
-{
-	struct strbuf sb = STRBUF_INIT;
-	char name[32];
-	int ret = 0;
-
-	for (size_t start = 0; start < ix->nentries; start += SEARCH_CHUNK) {
-		strbuf_reset(&sb);
-		strbuf_addch(&sb, '[');
-		for (size_t e = start; e < ix->nentries && e < start + SEARCH_CHUNK; e++) {
-			const struct entry *en = &ix->entries[e];
-			const char *fields[] = {
-				en->kind, en->doc, en->doc_title, en->region, en->lead, en->title,
-				en->url, en->text,
-			};
-			strbuf_adds(&sb, e > start ? ",[" : "[");
-			for (size_t f = 0; f < sizeof(fields) / sizeof(*fields); f++) {
-				if (f)
-					strbuf_addch(&sb, ',');
-				json_string(&sb, fields[f]);
-			}
-			strbuf_addch(&sb, ']');
-		}
-		strbuf_addch(&sb, ']');
-		snprintf(name, sizeof(name), "e/%zu.json", start / SEARCH_CHUNK);
-		if (index_file(w, name, &sb) < 0)
-			ret = -1;
-	}
-	strbuf_release(&sb);
-	return ret;
+		w->shard_start[ix->tokens[i].hash % w->shards + 1]++;
+	for (size_t s = 0; s < w->shards; s++)
+		w->shard_start[s + 1] += w->shard_start[s];
+	size_t *fill = xmalloc((w->shards + 1) * sizeof(*fill));
+	memcpy(fill, w->shard_start, (w->shards + 1) * sizeof(*fill));
+	for (size_t i = 0; i < ix->ntokens; i++)
+		w->sorted[fill[ix->tokens[i].hash % w->shards]++] = &ix->tokens[i];
+	free(fill);
+	for (size_t s = 0; s < w->shards; s++)
+		qsort(w->sorted + w->shard_start[s], w->shard_start[s + 1] - w->shard_start[s],
+		      sizeof(*w->sorted), compare_tokens);
 }
 
 static void index_release(struct index *ix)
@@ -430,6 +541,7 @@ static void index_release(struct index *ix)
 	free(ix->entries);
 	free(ix->tokens);
 	free(ix->table);
+	free(ix->merged);
 }
 
 int search_write(struct output *o)
@@ -437,28 +549,37 @@ int search_write(struct output *o)
 	struct index ix = { 0 };
 	struct arena a = ARENA_INIT;
 	struct strbuf meta = STRBUF_INIT;
-	struct index_writer w = { o, HASH_FNV64_INIT, STRBUF_INIT };
+	struct index_writer w = { .o = o, .ix = &ix };
 	char tag[HASH_TAG_LEN + 1];
-	size_t shards;
+	size_t chunks;
 	int ret = 0;
 
 	collect(&ix, o->model, &a);
 	index_entries(&ix);
-	shards = shard_count(&ix);
-	strbuf_adds(&meta, "{\"version\":1,\"base\":");
+	plan_files(&w);
+	find_previous(&w);
+	chunks = (ix.nentries + w.chunk - 1) / w.chunk;
+	w.hashes = xcalloc(1 + w.shards + chunks, sizeof(*w.hashes));
+	strbuf_adds(&meta, "{\"version\":2,\"base\":");
 	json_string(&meta, o->model->config.base_path);
-	strbuf_addf(&meta, ",\"shards\":%zu,\"chunk\":%d,\"entries\":%zu}", shards, SEARCH_CHUNK,
+	strbuf_addf(&meta, ",\"shards\":%zu,\"chunk\":%zu,\"entries\":%zu}", w.shards, w.chunk,
 		    ix.nentries);
-	if (index_file(&w, "meta.json", &meta) < 0 || write_shards(&w, &ix, shards) < 0 ||
-	    write_chunks(&w, &ix) < 0) {
+	if (index_file(&w, 0, "meta.json", &meta) < 0 ||
+	    pool_for(w.shards, o->jobs, write_shard, &w) < 0 ||
+	    pool_for(chunks, o->jobs, write_chunk, &w) < 0) {
 		ret = -1;
 	} else {
-		hash_tag(w.hash, tag);
+		uint64_t h = HASH_FNV64_INIT;
+		for (size_t i = 0; i < 1 + w.shards + chunks; i++)
+			h = hash_fnv1a64(h, &w.hashes[i], sizeof(w.hashes[i]));
+		hash_tag(h, tag);
 		snprintf(o->search_path, sizeof(o->search_path), "search/%s/", tag);
 		ret = output_rename(o, INDEX_BUILD_DIR, o->search_path);
 	}
 	strbuf_release(&meta);
-	strbuf_release(&w.path);
+	free(w.sorted);
+	free(w.shard_start);
+	free(w.hashes);
 	index_release(&ix);
 	arena_release(&a);
 	return ret;

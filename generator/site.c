@@ -4,10 +4,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "assets.h"
+#include "compress.h"
 #include "fsio.h"
+#include "hash.h"
 #include "html.h"
 #include "output.h"
 #include "search.h"
@@ -63,6 +66,51 @@ static int write_assets(struct output *o, const struct asset_list *assets)
 	return ret;
 }
 
+/* The stamp of the output folder `out` (see SITE_STAMP_DIR): its file name
+ * into `path`, its text into `text`. */
+static void stamp(const struct site_options *options, const char *out, struct strbuf *path,
+		  struct strbuf *text)
+{
+	char *abs = realpath(out, NULL);
+	const char *name = abs ? abs : out;
+	char tag[HASH_TAG_LEN + 1];
+
+	hash_tag(hash_fnv1a64(HASH_FNV64_INIT, name, strlen(name)), tag);
+	strbuf_addf(path, "%s/output-%s", options->stamp_dir, tag);
+	strbuf_addf(text, "policysite %s\nout %s\n", POLICYSITE_VERSION, name);
+	compress_describe(text);
+	free(abs);
+}
+
+/* Whether the compressed copies of the output folder `out` were made as
+ * this build makes them: under the same stamp. */
+static int same_stamp(const struct site_options *options, const char *out)
+{
+	struct strbuf path = STRBUF_INIT, want = STRBUF_INIT, have = STRBUF_INIT;
+	int ok;
+
+	stamp(options, out, &path, &want);
+	ok = fsio_read_file(path.buf, &have) == 0 && have.len == want.len &&
+	     !memcmp(have.buf, want.buf, want.len);
+	strbuf_release(&path);
+	strbuf_release(&want);
+	strbuf_release(&have);
+	return ok;
+}
+
+/* Stamp the output just written; without a stamp (in a read-only folder,
+ * say) the next build compresses every file anew. */
+static void write_stamp(const struct site_options *options, const char *out)
+{
+	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
+
+	stamp(options, out, &path, &text);
+	if (fsio_write_file(path.buf, text.buf, text.len) < 0)
+		remove(path.buf);
+	strbuf_release(&path);
+	strbuf_release(&text);
+}
+
 /* The search index comes first: every page names its folder. The download
  * page comes last: it gives the size of every download. */
 static int write_all(struct output *o, const struct asset_list *assets)
@@ -82,10 +130,17 @@ int site_write(const struct model *model, const struct site_paths *paths,
 	struct html_templates templates;
 	struct asset_list assets;
 	struct strbuf staging = STRBUF_INIT;
-	struct output o = { model, &templates, NULL, diags, options->compress, options->jobs, "" };
+	struct output o = { model, &templates, NULL, diags, options->compress, options->jobs, "",
+			    NULL, 0 };
 	int ret = 0;
 
 	memset(&templates, 0, sizeof(templates));
+	/* The plain files of the previous output are compared byte for byte
+	 * before they are reused; their copies are trusted under the stamp. */
+	if (options->reuse && fsio_is_dir(paths->out)) {
+		o.prev = paths->out;
+		o.prev_copies = same_stamp(options, paths->out);
+	}
 	if (assets_read(&assets, paths->assets, diags) < 0 ||
 	    html_templates_load(&templates, paths->templates, model->config.base_path, &assets,
 				diags) < 0) {
@@ -103,6 +158,8 @@ int site_write(const struct model *model, const struct site_paths *paths,
 		ret = -1;
 	} else if (swap_in(staging.buf, paths->out, diags) < 0) {
 		ret = -1;
+	} else {
+		write_stamp(options, paths->out);
 	}
 	fsio_remove_tree(staging.buf);
 out:

@@ -11,17 +11,28 @@ struct site_paths {
 	const char *out;	/* the published folder, e.g. public */
 };
 
+struct site_options {
+	int compress;	/* .gz and .br copies of text files */
+	int jobs;	/* threads writing pages */
+	int reuse;	/* link unchanged files of the previous output (output_write) */
+	const char *stamp_dir;	/* where the stamps of outputs are kept */
+};
+
+/*
+ * A previous output's files are reused only when it was written with the
+ * same compression: a stamp per output folder (named by a hash of its
+ * absolute path) holds the program's version and its zlib and Brotli
+ * settings, and is written after each successful build.
+ */
+#define SITE_STAMP_DIR ".cache/policysite"
+
 /*
  * Write the whole site for `model` into a staging folder next to
  * `paths->out` and swap it in only when every file was written, so a
  * failed build leaves the previous output untouched; the same bytes for
- * any number of jobs. Returns 0, or -1 after recording diagnostics.
+ * any number of jobs, with or without reuse. Returns 0, or -1 after
+ * recording diagnostics.
  */
-struct site_options {
-	int compress;	/* .gz and .br copies of text files */
-	int jobs;	/* threads writing pages */
-};
-
 int site_write(const struct model *model, const struct site_paths *paths,
 	       const struct site_options *options, struct diag_list *diags);
 

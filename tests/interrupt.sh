@@ -5,7 +5,8 @@
 # twice with a second kill before any build has finished. After each kill:
 # the previous site is byte-identical, nothing but <out>.staging is left
 # next to it, nothing was written anywhere else (the parent folder, the
-# working folder, TMPDIR, the content), and the next build succeeds with the
+# working folder but for the build stamps in .cache/policysite/, TMPDIR, the
+# content), and the next build succeeds with the
 # same bytes and leaves no staging folder. For speed, the build without
 # sanitizers and without the .gz and .br copies (written like every other
 # file). INTERRUPT_SEED repeats a run's random points.
@@ -29,7 +30,8 @@ content_before=$(content_sum)
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
-# Run from an empty working folder, which must stay empty.
+# Run from an empty working folder, which must stay empty but for the stamp
+# of the output in .cache/policysite/ (see generator/site.h).
 run_build() {
 	cd "$tmp/cwd" && TMPDIR=$tmp/tmpdir exec "$gen" build --content "$tmp/content" \
 		--templates "$root/templates" --assets "$root/assets" --no-compress --out "$out"
@@ -54,7 +56,9 @@ echo "# interrupt: a build takes $duration ms; random seed $seed"
 # What may be left after a kill: the output and the fixed staging folder.
 strays() {
 	ls -A "$parent" | grep -vx -e public -e public.staging
-	ls -A "$tmp/cwd" "$tmp/tmpdir" | grep -v -e '^$' -e ':$'
+	(cd "$tmp/cwd" && find . -mindepth 1 ! -path ./.cache ! -path ./.cache/policysite \
+		! -path './.cache/policysite/output-*')
+	ls -A "$tmp/tmpdir"
 	[ "$(content_sum)" = "$content_before" ] || echo "the content folder changed"
 }
 

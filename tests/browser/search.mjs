@@ -30,7 +30,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, gunzipSync } from 'node:zlib';
 
 // ---- The index rules of docs/search-index.md, in Node
 
@@ -119,15 +119,34 @@ export function postings(entries) {
   return post;
 }
 
-// The files of search/ for entries: [[relative path, text], …].
+// Postings as a shard stores them: per entry, 2 × gap from the previous
+// entry, and when the weight is not 2, one more (2 × gap + 1) and the weight.
+export function encodePostings(l) {
+  const out = [];
+  for (let i = 0, prev = 0; i < l.length; prev = l[i], i += 2)
+    if (l[i + 1] === 2) out.push(2 * (l[i] - prev));
+    else out.push(2 * (l[i] - prev) + 1, l[i + 1]);
+  return out;
+}
+export function decodePostings(l) {
+  const out = [];
+  for (let i = 0, e = 0; i < l.length; i++) {
+    e += Math.floor(l[i] / 2);
+    out.push(e, l[i] % 2 ? l[++i] : 2);
+  }
+  return out;
+}
+
+// The files of search/ for entries: [[relative path, bytes], …]; shards and
+// chunks gzip-compressed.
 export function buildIndex(entries, { base = '/', shards = 64, chunk = 16 } = {}) {
-  const files = [['meta.json', JSON.stringify({ version: 1, base, shards, chunk, entries: entries.length })]];
+  const files = [['meta.json', JSON.stringify({ version: 2, base, shards, chunk, entries: entries.length })]];
   const shard = Array.from({ length: shards }, () => ({}));
   for (const [t, l] of [...postings(entries)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0])))
-    shard[fnv1a(t) % shards][t] = l;
-  shard.forEach((s, n) => files.push([`t/${n}.json`, JSON.stringify(s)]));
+    shard[fnv1a(t) % shards][t] = encodePostings(l);
+  shard.forEach((s, n) => files.push([`t/${n}.json.gz`, gzipSync(JSON.stringify(s))]));
   for (let k = 0; k * chunk < entries.length; k++)
-    files.push([`e/${k}.json`, JSON.stringify(entries.slice(k * chunk, k * chunk + chunk))]);
+    files.push([`e/${k}.json.gz`, gzipSync(JSON.stringify(entries.slice(k * chunk, k * chunk + chunk)))]);
   return files;
 }
 
@@ -144,7 +163,7 @@ const LABEL_KIND = Object.fromEntries(Object.entries(KINDS).map(([k, v]) => [v, 
 const PAGE = 10;
 const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const MAX_BYTES = 50000;
+const MAX_BYTES = 64000;
 const USAGE = 'usage: node tests/browser/search.mjs SITE_DIR [--prefix /sub/] [--first-word WORD] [--url BASE]';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -207,7 +226,10 @@ async function main() {
   const named = /<meta name="search-index" content="([^"]*)"/.exec(fs.readFileSync(path.join(dir, 'search', 'index.html'), 'utf8'));
   const indexRel = named && named[1].startsWith(prefix) ? named[1].slice(prefix.length) : 'search/';
   const idx = path.join(dir, indexRel);
-  const readJSON = (rel) => JSON.parse(fs.readFileSync(path.join(idx, rel), 'utf8'));
+  const readJSON = (rel) => {
+    const b = fs.readFileSync(path.join(idx, rel));
+    return JSON.parse((rel.endsWith('.gz') ? gunzipSync(b) : b).toString('utf8'));
+  };
   let meta;
   try {
     meta = readJSON('meta.json');
@@ -216,14 +238,16 @@ async function main() {
     process.exit(1);
   }
   const entries = [];
-  for (let k = 0; fs.existsSync(path.join(idx, 'e', `${k}.json`)); k++) entries.push(...readJSON(`e/${k}.json`));
-  const shards = Array.from({ length: meta.shards }, (_, n) => {
+  for (let k = 0; fs.existsSync(path.join(idx, 'e', `${k}.json.gz`)); k++) entries.push(...readJSON(`e/${k}.json.gz`));
+  // Shards with their postings decoded to entry, weight pairs.
+  const stored = Array.from({ length: meta.shards }, (_, n) => {
     try {
-      return readJSON(`t/${n}.json`);
+      return readJSON(`t/${n}.json.gz`);
     } catch {
       return null;
     }
   });
+  const shards = stored.map((s) => s && Object.fromEntries(Object.entries(s).map(([t, l]) => [t, decodePostings(l)])));
   const norm = entries.map((e) => normalise(e[7] ?? ''));
   const normTitle = entries.map((e) => normalise(e[5] ?? ''));
   const words = norm.map((t) => new Set(runs(t).filter((r) => !r.han).map((r) => r.text)));
@@ -263,21 +287,32 @@ async function main() {
 
   await check(`the index files follow docs/search-index.md (${entries.length} entries, ${meta.shards} shards, chunk ${meta.chunk})`, () => {
     const out = [];
-    if (meta.version !== 1) out.push(`meta.json: version ${meta.version}, expected 1`);
+    if (meta.version !== 2) out.push(`meta.json: version ${meta.version}, expected 2`);
     if (meta.base !== prefix) out.push(`meta.json: base "${meta.base}", expected "${prefix}" (the --prefix)`);
-    if (meta.entries !== entries.length) out.push(`meta.json: ${meta.entries} entries, the e/*.json files hold ${entries.length}`);
-    for (const [n, s] of shards.entries()) if (!s) out.push(`t/${n}.json is missing or not JSON`);
+    if (meta.entries !== entries.length) out.push(`meta.json: ${meta.entries} entries, the e/*.json.gz files hold ${entries.length}`);
+    if (meta.chunk < 1 || entries.length > 0 && Math.ceil(entries.length / meta.chunk) !== fs.readdirSync(path.join(idx, 'e')).length) out.push(`e/ holds ${fs.readdirSync(path.join(idx, 'e')).length} files, expected ${Math.ceil(entries.length / meta.chunk)} of ${meta.chunk} entries`);
+    for (const [n, s] of shards.entries()) if (!s) out.push(`t/${n}.json.gz is missing or not gzip JSON`);
+    // Each document's sections and measures (a measure that is a task is a
+    // task entry), then the other tasks, indicators, departments.
     const kinds = Object.keys(KINDS);
+    const lastSection = entries.findLastIndex((e) => e[0] === 'section');
     let lastKind = 0;
     entries.forEach((e, id) => {
       if (!Array.isArray(e) || e.length !== 8 || !e.every((x) => typeof x === 'string')) return out.push(`entry ${id}: not an array of 8 strings`);
-      const k = kinds.indexOf(e[0]);
+      const k = id < lastSection && e[0] === 'task' ? 0 : kinds.indexOf(e[0]);
       if (k < 0) out.push(`entry ${id}: kind "${e[0]}"`);
       else if (k < lastKind) out.push(`entry ${id}: a ${e[0]} after a ${kinds[lastKind]}`);
       lastKind = Math.max(lastKind, k);
       if (e[6].startsWith('/') || /^[a-z]+:/.test(e[6])) out.push(`entry ${id}: URL "${e[6]}" is not relative to base`);
     });
     for (const k of kinds) if (!entries.some((e) => e[0] === k)) out.push(`no entry of kind ${k}`);
+    // No text twice: a measure's task is its one entry, not a section too.
+    const seen = new Map();
+    entries.forEach((e, id) => {
+      if (e[0] !== 'section' && e[0] !== 'task') return;
+      if (seen.has(e[6])) out.push(`entries ${seen.get(e[6])} and ${id} both lead to ${e[6]}`);
+      seen.set(e[6], id);
+    });
     // The postings, recomputed from the entries.
     const want = postings(entries);
     let diffs = 0;
@@ -782,7 +817,7 @@ async function main() {
     const c = await newContext({}, false);
     const pageErrors = [];
     try {
-      await c.route(/\/search\/(?:[0-9a-f]{10}\/)?t\/\d+\.json$/, (route) => route.fulfill({ status: 500, body: 'no' }));
+      await c.route(/\/search\/(?:[0-9a-f]{10}\/)?t\/\d+\.json\.gz$/, (route) => route.fulfill({ status: 500, body: 'no' }));
       const p = await c.newPage();
       p.on('pageerror', (err) => pageErrors.push(err.message));
       await fresh('?q=' + encodeURIComponent('医保'), p);
@@ -831,7 +866,7 @@ async function main() {
       const p = await c.newPage();
       const sizes = [];
       p.on('response', (r) => {
-        if (r.url().startsWith(indexURL) && r.url().endsWith('.json')) sizes.push(r.body().then((b) => [r.url().slice(indexURL.length), b.length]));
+        if (r.url().startsWith(indexURL) && /\.json(\.gz)?$/.test(r.url())) sizes.push(r.body().then((b) => [r.url().slice(indexURL.length), b.length]));
       });
       await fresh('', p);
       await p.fill('#q', values['first-word']);
@@ -855,8 +890,7 @@ async function main() {
       await settled(p);
       const files = await Promise.all(sizes);
       const bytes = files.reduce((n, [, b]) => n + b, 0);
-      const gz = files.reduce((n, [f]) => n + gzipSync(fs.readFileSync(path.join(idx, f))).length, 0);
-      console.log(`# first query: ${bytes} bytes (${gz} gzipped): ${files.map(([f, b]) => `${f} ${b}`).join(', ')}`);
+      console.log(`# first query: ${bytes} bytes: ${files.map(([f, b]) => `${f} ${b}`).join(', ')}`);
       console.log(`# time to first results: ${ms.toFixed(0)} ms`);
       const out = [];
       if (!files.some(([f]) => f === 'meta.json')) out.push('meta.json was not fetched');
@@ -876,7 +910,7 @@ async function main() {
     const ids = expected(w).slice(0, PAGE);
     const chunks = [...new Set(ids.map((id) => Math.floor(id / meta.chunk)))];
     const size = (rel) => fs.statSync(path.join(idx, rel)).size;
-    const bytes = size('meta.json') + size(`t/${fnv1a(w) % meta.shards}.json`) + chunks.reduce((n, k) => n + size(`e/${k}.json`), 0);
+    const bytes = size('meta.json') + size(`t/${fnv1a(w) % meta.shards}.json.gz`) + chunks.reduce((n, k) => n + size(`e/${k}.json.gz`), 0);
     console.log(`# first query "${w}" would fetch ${bytes} bytes (${expected(w).length} results, ${chunks.length} chunks for the first ${ids.length})`);
   }
 

@@ -29,6 +29,7 @@ const TYPES = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.gz': 'application/gzip',
   '.webmanifest': 'application/manifest+json',
   '.xml': 'application/xml',
   '.rss': 'application/rss+xml',

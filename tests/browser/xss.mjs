@@ -30,6 +30,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { serve } from './serve.mjs';
 import { launchBrowser, htmlFiles, pageURL } from './axe.mjs';
@@ -293,9 +294,11 @@ async function staticChecks(page, dir, files, origin, rawHTML) {
     // Feed readers render type="html" text as markup; ours is plain text.
     const feed = fs.readFileSync(path.join(dir, 'atom.xml'), 'utf8');
     for (const m of feed.match(/<[a-z]+ [^>]*type="x?html"[^>]*>/g) || []) if (!m.startsWith('<link ')) out.push(`atom.xml: ${m}`);
-    for (const f of fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.json'))) {
+    // The data files, and the search index's shards and chunks (gzip JSON).
+    for (const f of fs.readdirSync(dir, { recursive: true }).filter((f) => /\.json$|^search\/.*\.json\.gz$/.test(f))) {
       try {
-        JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+        const b = fs.readFileSync(path.join(dir, f));
+        JSON.parse((f.endsWith('.gz') ? gunzipSync(b) : b).toString('utf8'));
       } catch (err) {
         out.push(`${f}: ${err.message}`);
       }

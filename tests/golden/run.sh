@@ -3,7 +3,8 @@
 # build and the result compared with tests/golden/<case>/expected. The
 # assets are the stand-ins in tests/golden/assets, so that editing the real
 # style sheet or scripts does not rename them in every page; no compressed
-# copies. `--update` rewrites expected/ for review in git diff.
+# copies. The search index's shards and chunks (gzip files) are compared
+# unpacked, as .json. `--update` rewrites expected/ for review in git diff.
 #
 # usage: tests/golden/run.sh BUILD_DIR [--update]
 set -u
@@ -24,6 +25,7 @@ for case in tests/golden/*/; do
 		sed 's/^/    /' "$tmp/log"
 		continue
 	fi
+	find "$out/search" -name '*.json.gz' -exec gunzip {} +
 	if [ "$update" = --update ]; then
 		rm -rf "$case/expected"
 		cp -r "$out" "$case/expected"

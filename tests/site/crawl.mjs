@@ -19,6 +19,7 @@
 // Exit 0 if all pass, 1 if not, 2 on misuse.
 import fs from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 const IN_FLIGHT = 3;
 const MAX_SHOWN = 25; // failures listed per check
@@ -160,7 +161,7 @@ async function main() {
     }
     const type = (res.headers.get('content-type') ?? '').split(';')[0].trim();
     const body = Buffer.from(await res.arrayBuffer());
-    return { status: res.status, type, location: res.headers.get('location'), text: body.toString('utf8') };
+    return { status: res.status, type, location: res.headers.get('location'), text: body.toString('utf8'), body };
   }
 
   async function visit(url) {
@@ -198,12 +199,12 @@ async function main() {
     } else if (url.endsWith('/meta.json') && [...indexes].some((i) => url === i + 'meta.json')) {
       const meta = JSON.parse(r.text);
       const folder = url.slice(0, -'meta.json'.length);
-      for (let n = 0; n < meta.shards; n++) add(`${folder}t/${n}.json`, url);
-      for (let k = 0; k * meta.chunk < meta.entries; k++) add(`${folder}e/${k}.json`, url);
+      for (let n = 0; n < meta.shards; n++) add(`${folder}t/${n}.json.gz`, url);
+      for (let k = 0; k * meta.chunk < meta.entries; k++) add(`${folder}e/${k}.json.gz`, url);
       rec.entryBase = new URL(meta.base, url).href;
-    } else if (/\/e\/\d+\.json$/.test(url)) {
-      const meta = fetched.get(url.replace(/e\/\d+\.json$/, 'meta.json'));
-      for (const e of JSON.parse(r.text)) add(e[6], meta?.entryBase ?? base.href);
+    } else if (/\/e\/\d+\.json\.gz$/.test(url)) {
+      const meta = fetched.get(url.replace(/e\/\d+\.json\.gz$/, 'meta.json'));
+      for (const e of JSON.parse(gunzipSync(r.body).toString('utf8'))) add(e[6], meta?.entryBase ?? base.href);
     }
   }
 

@@ -55,6 +55,7 @@ function expectedType(rel) {
     '.webp': [['image/webp'], null],
     '.woff2': [['font/woff2'], null],
     '.pdf': [['application/pdf'], null],
+    '.gz': [['application/gzip'], null], // search index shards and chunks
   }[path.posix.extname(rel).toLowerCase()];
   return t ?? null;
 }
@@ -150,6 +151,7 @@ async function main() {
   if (exists('data/index.html')) add(urlPath('data/'), 'the data page');
   for (const a of assets) add(a, 'an asset the pages load');
   if (indexMeta) add(indexMeta, 'the search index');
+  if (indexMeta) add(new URL('t/0.json.gz', new URL(indexFolder, base)).pathname, 'a search index shard (gzip itself)');
   // One file of every other extension.
   for (const f of all) {
     const ext = path.posix.extname(f);
@@ -289,7 +291,7 @@ async function main() {
   await check("a missing page, file, asset or index file: 404 with the site's 404.html, no-cache", async () => {
     const out = [];
     const missing = [`${prefix}no-such-page/`, `${prefix}policies/no-such-policy/`, `${prefix}data/no-such.csv`, `${prefix}assets/site.0000000000.css`];
-    if (indexFolder) missing.push(new URL('t/99999.json', new URL(indexFolder, base)).pathname);
+    if (indexFolder) missing.push(new URL('t/99999.json.gz', new URL(indexFolder, base)).pathname);
     for (const p of missing) {
       const r = await get(p);
       if (r.status !== 404) out.push(`${p}: HTTP ${r.status}`);

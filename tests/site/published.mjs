@@ -53,8 +53,21 @@ const pages = files.filter((f) => f.endsWith('.html'));
       if (packed.length >= body.length) problems.push(`${f}${ext}: ${packed.length} bytes, not smaller than ${body.length}`);
     }
   }
-  for (const f of files.filter((f) => /\.(gz|br)$/.test(f)))
-    if (!have.has(f.slice(0, -3))) problems.push(`${f}: no ${f.slice(0, -3)} beside it`);
+  // The search index's shards and chunks are gzip files of their own, which
+  // assets/search.js unpacks: no plain file, and they must unpack to JSON.
+  const indexFile = (f) => /^search\/[0-9a-f]{10}\/[te]\/\d+\.json\.gz$/.test(f);
+  for (const f of files.filter((f) => /\.(gz|br)$/.test(f))) {
+    if (!indexFile(f)) {
+      if (!have.has(f.slice(0, -3))) problems.push(`${f}: no ${f.slice(0, -3)} beside it`);
+      continue;
+    }
+    try {
+      JSON.parse(zlib.gunzipSync(read(f)).toString('utf8'));
+    } catch (err) {
+      problems.push(`${f}: not gzip-compressed JSON (${err.message})`);
+    }
+    if (have.has(f.slice(0, -3)) || have.has(f + '.gz') || have.has(f + '.br')) problems.push(`${f}: has a plain or compressed copy beside it`);
+  }
   check('text files of 1 KB or more have .gz and .br copies of exactly their bytes', problems);
 }
 

@@ -1,0 +1,176 @@
+#!/bin/bash
+# Rebuilding over a previous output: files with unchanged bytes are hard
+# links to the previous output's files (with their .gz and .br), changed
+# ones are written anew, and the result is byte for byte the output of a
+# build with --force (which reuses nothing), after every kind of change:
+# a document's text, a task's deadline, a new and a removed document, the
+# departments, a template, --no-compress before and after, a stale stamp.
+#
+# usage: tests/incremental.sh BUILD_DIR
+set -u
+build=$(cd "$1" && pwd)
+gen=$build/policysite
+tmp=$(mktemp -d "$build/incremental-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+cp -R content "$tmp/content"
+cp -R templates "$tmp/templates"
+# Builds run in $tmp, so their stamps go to $tmp/.cache/policysite.
+cd "$tmp" || exit 1
+out=$tmp/out
+full=$tmp/full
+
+ok() {
+	echo "ok - incremental: $1"
+}
+
+not_ok() {	# not_ok NAME [DETAIL…]
+	echo "not ok - incremental: $1"
+	shift
+	[ $# -eq 0 ] || printf '    %s\n' "$@"
+}
+
+gen_build() {	# gen_build OUT [OPTION…]
+	local dir=$1
+	shift
+	"$gen" build --content content --templates templates --assets "$OLDPWD/assets" \
+		--out "$dir" "$@" >"$tmp/build.log" 2>&1
+}
+
+# Inode and path of every file, to tell linked files from written ones.
+inodes() {
+	(cd "$1" && find . -type f -printf '%i %p\n' | sort -k2)
+}
+
+# Files whose inode is the same in both listings.
+kept() {
+	join -1 2 -2 2 <(sort -k2 "$1") <(sort -k2 "$2") | awk '$2 == $3 { print $1 }'
+}
+
+# check NAME [OPTION…]: rebuild $out over itself and build $full with
+# --force from the same content; both must be the same bytes.
+check() {
+	local name=$1
+	shift
+	inodes "$out" >"$tmp/before"
+	if ! gen_build "$out" "$@"; then
+		not_ok "$name: the rebuild failed" "$(head -5 "$tmp/build.log")"
+		return 1
+	fi
+	inodes "$out" >"$tmp/after"
+	rm -rf "$full"
+	gen_build "$full" --force "$@" || { not_ok "$name: the full build failed"; return 1; }
+	if diff -r "$out" "$full" >"$tmp/diff" 2>&1; then
+		ok "$name: the rebuild is the same bytes as a full build"
+	else
+		not_ok "$name: the rebuild differs from a full build" "$(head -10 "$tmp/diff")"
+	fi
+	kept "$tmp/before" "$tmp/after" >"$tmp/kept"
+}
+
+# expect_kept NAME FILE…: each FILE (relative to the output) was reused.
+expect_kept() {
+	local name=$1 missing=()
+	shift
+	for f in "$@"; do
+		grep -qxF "./$f" "$tmp/kept" || missing+=("$f")
+	done
+	if [ ${#missing[@]} -eq 0 ]; then ok "$name"; else not_ok "$name" "written anew: ${missing[*]}"; fi
+}
+
+# expect_new NAME FILE…: each FILE was written anew.
+expect_new() {
+	local name=$1 linked=()
+	shift
+	for f in "$@"; do
+		grep -qxF "./$f" "$tmp/kept" && linked+=("$f")
+	done
+	if [ ${#linked[@]} -eq 0 ]; then ok "$name"; else not_ok "$name" "reused: ${linked[*]}"; fi
+}
+
+count() {
+	wc -l <"$1" | tr -d ' '
+}
+
+doc=meizhou-2024-healthcare-service-system
+other=qingyuan-14th-five-year-healthcare-reform-plan
+page=policies/$doc/index.html
+other_page=policies/$other/index.html
+
+gen_build "$out" || { not_ok "first build" "$(head -5 "$tmp/build.log")"; exit 0; }
+ok "first build"
+
+check "nothing changed"
+total=$(find "$out" -type f | wc -l)
+if [ "$(count "$tmp/kept")" -eq "$total" ]; then
+	ok "nothing changed: every file of $total is reused"
+else
+	not_ok "nothing changed: $(count "$tmp/kept") of $total files reused"
+fi
+
+# A sentence added to one document: its page and the search index change;
+# the other documents' pages, their compressed copies and the assets stay.
+printf '\n本段为增量构建测试新增的说明文字。\n' >>"content/policies/$doc.md"
+check "one document's text"
+expect_kept "one document's text: the other pages and their copies are reused" \
+	"$other_page" "$other_page.gz" "$other_page.br" departments/index.html
+expect_new "one document's text: its page and the search page are new" \
+	"$page" "$page.gz" "$page.br" search/index.html
+if [ "$(count "$tmp/kept")" -gt $((total / 2)) ]; then
+	ok "one document's text: most files are reused ($(count "$tmp/kept") of $total)"
+else
+	not_ok "one document's text: only $(count "$tmp/kept") of $total files reused"
+fi
+
+# A deadline changed: the task pages and data change too.
+sed -i 's/到2025年，每万人口/到2026年，每万人口/' "content/policies/$doc.md"
+check "a task's deadline"
+expect_new "a task's deadline: the task list and tasks.json are new" tasks/index.html data/tasks.json
+
+cp "content/policies/$doc.md" "content/policies/incremental-copy.md"
+sed -i 's/^title: .*/title: 增量构建测试副本/; s/^doc_number: .*//' "content/policies/incremental-copy.md"
+check "a new document"
+rm "content/policies/incremental-copy.md"
+check "a document removed"
+[ -e "$out/policies/incremental-copy/index.html" ] && not_ok "a document removed: its page is still there" ||
+	ok "a document removed: its page is gone"
+
+printf '\n' >>content/departments.yaml
+check "departments.yaml touched, same departments"
+
+sed -i 's/<\/footer>/<p>增量<\/p><\/footer>/' templates/layout.html
+check "a template changed"
+expect_new "a template changed: every page is new" "$other_page" index.html
+
+check "--no-compress after a compressed build" --no-compress
+check "a compressed build after --no-compress"
+if [ -e "$out/$other_page.gz" ] && [ -e "$out/$other_page.br" ]; then
+	ok "a compressed build after --no-compress: the copies are back"
+else
+	not_ok "a compressed build after --no-compress: $other_page.gz or .br missing"
+fi
+
+# A stamp that does not match (another program's compression, say): the
+# copies are made anew, the plain files are still reused.
+for s in .cache/policysite/output-*; do printf 'zlib 0.0 level 1\n' >>"$s"; done
+check "a stale stamp"
+expect_new "a stale stamp: the compressed copies are written anew" "$other_page.gz" "$other_page.br"
+expect_kept "a stale stamp: the plain files are reused" "$other_page"
+
+check "--force" --force
+if [ "$(count "$tmp/kept")" -eq 0 ]; then
+	ok "--force: no file is reused"
+else
+	not_ok "--force: $(count "$tmp/kept") files reused" "$(head -3 "$tmp/kept")"
+fi
+
+# A build that fails leaves the output and its files as they were.
+inodes "$out" >"$tmp/before"
+printf -- '---\ntitle: [unclosed\n---\n' >content/policies/broken.md
+if gen_build "$out"; then
+	not_ok "a failed rebuild: the build succeeded"
+elif inodes "$out" | diff -q - "$tmp/before" >/dev/null; then
+	ok "a failed rebuild leaves the output as it was"
+else
+	not_ok "a failed rebuild changed the output"
+fi
+rm content/policies/broken.md
