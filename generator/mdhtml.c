@@ -28,8 +28,10 @@ struct render {
 	const struct model *model;
 	struct strbuf scratch;
 	unsigned tables;
-	struct dept_name *names;	/* the document region's names, longest first */
-	size_t nnames, anames;
+	/* The document region's names, by their first NAME_KEY bytes, then
+	 * longest first; names shorter than that come last, longest first. */
+	struct dept_name *names;
+	size_t nnames, anames, nkeyed;
 	int no_links;			/* inside a heading or a link */
 };
 
@@ -53,12 +55,30 @@ static int safe_url(const char *url)
 	return 1;
 }
 
+/* Names are looked up by their first three bytes, a Chinese character:
+ * only the few names that start with the text's character are compared. */
+#define NAME_KEY 3
+
 /* The longest department name at `text`, or NULL. */
 static const struct dept_name *dept_at(const struct render *r, const char *text, size_t len)
 {
-	for (size_t i = 0; i < r->nnames; i++) {
+	size_t lo = 0, hi = r->nkeyed;
+
+	if (len >= NAME_KEY) {
+		while (lo < hi) {	/* the first name whose key is not below the text's */
+			size_t mid = lo + (hi - lo) / 2;
+			if (memcmp(r->names[mid].name, text, NAME_KEY) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < r->nkeyed && !memcmp(r->names[lo].name, text, NAME_KEY); lo++)
+			if (r->names[lo].len <= len && !memcmp(r->names[lo].name, text, r->names[lo].len))
+				return &r->names[lo];
+	}
+	for (size_t i = r->nkeyed; i < r->nnames; i++) {
 		const struct dept_name *n = &r->names[i];
-		if (n->len <= len && n->name[0] == text[0] && !memcmp(n->name, text, n->len))
+		if (n->len <= len && !memcmp(n->name, text, n->len))
 			return n;
 	}
 	return NULL;
@@ -545,7 +565,12 @@ static void add_name(void *ctx, const char *name, struct dept *d)
 static int compare_names(const void *pa, const void *pb)
 {
 	const struct dept_name *a = pa, *b = pb;
+	int keyed_a = a->len >= NAME_KEY, keyed_b = b->len >= NAME_KEY, c;
 
+	if (keyed_a != keyed_b)
+		return keyed_b - keyed_a;
+	if (keyed_a && (c = memcmp(a->name, b->name, NAME_KEY)))
+		return c;
 	if (a->len != b->len)
 		return a->len > b->len ? -1 : 1;
 	return strcmp(a->name, b->name);
@@ -553,11 +578,13 @@ static int compare_names(const void *pa, const void *pb)
 
 void mdhtml_render(xmlNodePtr parent, const struct document *doc, const struct model *model)
 {
-	struct render r = { doc, model, STRBUF_INIT, 0, NULL, 0, 0, 0 };
+	struct render r = { doc, model, STRBUF_INIT, 0, NULL, 0, 0, 0, 0 };
 
 	dept_each_name(&model->depts, doc->meta.region, add_name, &r);
 	if (r.nnames)
 		qsort(r.names, r.nnames, sizeof(*r.names), compare_names);
+	while (r.nkeyed < r.nnames && r.names[r.nkeyed].len >= NAME_KEY)
+		r.nkeyed++;
 	render_children(&r, parent, doc->root);
 	strbuf_release(&r.scratch);
 	free(r.names);
