@@ -125,19 +125,19 @@ static size_t names_of(const struct dept *d, const char *out[], size_t max)
 
 /* One name a department answers to in its region; with region "", its id
  * or its full name, which answer anywhere. */
-struct dept_name {
+struct dept_index_entry {
 	const char *region, *name;
 	size_t dept;	/* index in the registry */
 };
 
-static int same_name(const struct dept_name *a, const struct dept_name *b)
+static int same_name(const struct dept_index_entry *a, const struct dept_index_entry *b)
 {
 	return !strcmp(a->region, b->region) && !strcmp(a->name, b->name);
 }
 
 static int compare_entries(const void *pa, const void *pb)
 {
-	const struct dept_name *a = pa, *b = pb;
+	const struct dept_index_entry *a = pa, *b = pb;
 	int c = strcmp(a->region, b->region);
 
 	if (!c)
@@ -145,7 +145,7 @@ static int compare_entries(const void *pa, const void *pb)
 	return c ? c : (a->dept > b->dept) - (a->dept < b->dept);
 }
 
-static struct dept_name *sorted_entries(struct dept_name *entries, size_t n)
+static struct dept_index_entry *sorted_entries(struct dept_index_entry *entries, size_t n)
 {
 	if (n)
 		qsort(entries, n, sizeof(*entries), compare_entries);
@@ -154,7 +154,7 @@ static struct dept_name *sorted_entries(struct dept_name *entries, size_t n)
 
 /* An entry in `out` for every name of every department in its region,
  * unless `out` is NULL; the count. */
-static size_t region_names(const struct dept_registry *reg, struct dept_name *out)
+static size_t region_names(const struct dept_registry *reg, struct dept_index_entry *out)
 {
 	const char *names[DEPT_MAX_NAMES];
 	size_t n = 0;
@@ -164,7 +164,7 @@ static size_t region_names(const struct dept_registry *reg, struct dept_name *ou
 		size_t nn = names_of(d, names, DEPT_MAX_NAMES);
 		for (size_t k = 0; k < nn; k++, n++)
 			if (out)
-				out[n] = (struct dept_name){ d->region, names[k], i };
+				out[n] = (struct dept_index_entry){ d->region, names[k], i };
 	}
 	return n;
 }
@@ -177,15 +177,15 @@ static int check_unique(const struct dept_registry *reg, const char *path,
 			struct diag_list *diags)
 {
 	size_t n = reg->count + region_names(reg, NULL), first = 0;
-	struct dept_name *entries = xcalloc(n ? n : 1, sizeof(*entries));
+	struct dept_index_entry *entries = xcalloc(n ? n : 1, sizeof(*entries));
 	int ret = 0;
 
 	for (size_t i = 0; i < reg->count; i++)
-		entries[i] = (struct dept_name){ "", reg->items[i].id, i };
+		entries[i] = (struct dept_index_entry){ "", reg->items[i].id, i };
 	region_names(reg, entries + reg->count);
 	sorted_entries(entries, n);
 	for (size_t k = 1; k < n; k++) {
-		const struct dept_name *e = &entries[k];
+		const struct dept_index_entry *e = &entries[k];
 		if (!same_name(e, &entries[first])) {
 			first = k;
 			continue;
@@ -221,14 +221,14 @@ static int compare_dept(const void *pa, const void *pb)
 static void index_registry(struct dept_registry *reg, struct arena *a)
 {
 	size_t n = region_names(reg, NULL), count = reg->count ? reg->count : 1;
-	struct dept_name *full = arena_calloc(a, count, sizeof(*full));
-	struct dept_name *ids = arena_calloc(a, count, sizeof(*ids));
+	struct dept_index_entry *full = arena_calloc(a, count, sizeof(*full));
+	struct dept_index_entry *ids = arena_calloc(a, count, sizeof(*ids));
 
 	reg->by_name = arena_calloc(a, n ? n : 1, sizeof(*reg->by_name));
 	reg->nby_name = region_names(reg, reg->by_name);
 	for (size_t i = 0; i < reg->count; i++) {
-		full[i] = (struct dept_name){ "", reg->items[i].name, i };
-		ids[i] = (struct dept_name){ "", reg->items[i].id, i };
+		full[i] = (struct dept_index_entry){ "", reg->items[i].name, i };
+		ids[i] = (struct dept_index_entry){ "", reg->items[i].id, i };
 	}
 	sorted_entries(reg->by_name, reg->nby_name);
 	reg->by_full_name = sorted_entries(full, reg->count);
@@ -272,10 +272,10 @@ int dept_registry_load(struct dept_registry *reg, struct arena *a, const char *p
 /* The first entry of the sorted `entries` for `region` and `name`, or
  * NULL: with the registry order as the last sort key, the first department
  * in that order that answers to the name. */
-static const struct dept_name *lookup(const struct dept_name *entries, size_t n,
-				      const char *region, const char *name)
+static const struct dept_index_entry *lookup(const struct dept_index_entry *entries,
+					     size_t n, const char *region, const char *name)
 {
-	struct dept_name key = { region, name, 0 };
+	struct dept_index_entry key = { region, name, 0 };
 	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
@@ -313,7 +313,7 @@ static size_t region_range(const struct dept_registry *reg, const char *region, 
 
 struct dept *dept_resolve(const struct dept_registry *reg, const char *region, const char *name)
 {
-	const struct dept_name *e = NULL;
+	const struct dept_index_entry *e = NULL;
 
 	if (region)
 		e = lookup(reg->by_name, reg->nby_name, region, name);
@@ -343,7 +343,7 @@ const char *dept_suggest(const struct dept_registry *reg, const char *region, co
 
 struct dept *dept_find_id(const struct dept_registry *reg, const char *id)
 {
-	const struct dept_name *e = lookup(reg->by_id, reg->count, "", id);
+	const struct dept_index_entry *e = lookup(reg->by_id, reg->count, "", id);
 
 	return e ? &reg->items[e->dept] : NULL;
 }

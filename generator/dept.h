@@ -33,7 +33,7 @@ struct dept {
 };
 
 /* An entry of the registry's lookup indexes, private to dept.c. */
-struct dept_name;
+struct dept_index_entry;
 
 struct dept_registry {
 	struct dept *items;	/* sorted by region, then id */
@@ -42,7 +42,7 @@ struct dept_registry {
 	 * dept_registry_load so that a lookup takes log n comparisons:
 	 * every name, short name and alias with its region (nby_name
 	 * entries), every full name and every id (count entries each). */
-	struct dept_name *by_name, *by_full_name, *by_id;
+	struct dept_index_entry *by_name, *by_full_name, *by_id;
 	size_t nby_name;
 };
 
