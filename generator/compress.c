@@ -54,7 +54,7 @@ void compress_describe(struct strbuf *out)
 	uint32_t v = BrotliEncoderVersion();
 
 	strbuf_addf(out, "zlib %s level %d\nbrotli %u.%u.%u quality %d\n", zlibVersion(),
-		    COMPRESS_GZIP_BEST, v >> 24, (v >> 12) & 0xfff, v & 0xfff, BROTLI_QUALITY);
+		    COMPRESS_GZIP_COPIES, v >> 24, (v >> 12) & 0xfff, v & 0xfff, BROTLI_QUALITY);
 }
 
 int compress_brotli(const void *data, size_t len, struct strbuf *out)

@@ -1,7 +1,9 @@
 #include "output.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -9,6 +11,7 @@
 #include "fsio.h"
 #include "progress.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 static int write_file(struct output *o, const char *path, const void *data, size_t len)
 {
@@ -17,35 +20,177 @@ static int write_file(struct output *o, const char *path, const void *data, size
 	return 0;
 }
 
-/* `path``ext` (".gz" or ".br") beside a text file: a link to the previous
- * site's copy when `old` is that file, else compressed now. */
-static int write_compressed(struct output *o, const char *path, const char *old,
-			    const char *ext, const void *data, size_t len)
+/* `path``ext` (".gz" or ".br"): the compressed copy of a text file. */
+static int write_copy(struct output *o, const char *path, const char *ext, const void *data,
+		      size_t len)
 {
-	struct strbuf packed = STRBUF_INIT, to = STRBUF_INIT, from = STRBUF_INIT;
-	int gzip = !strcmp(ext, ".gz"), ret = 0;
+	struct strbuf packed = STRBUF_INIT, to = STRBUF_INIT;
+	int gzip = !strcmp(ext, ".gz"), ret;
 
 	strbuf_addf(&to, "%s%s", path, ext);
-	if (old)
-		strbuf_addf(&from, "%s%s", old, ext);
-	if (old && fsio_link(from.buf, to.buf) == 0)
-		;
-	else if ((gzip ? compress_gzip(data, len, COMPRESS_GZIP_BEST, &packed)
-		       : compress_brotli(data, len, &packed)) < 0)
+	if ((gzip ? compress_gzip(data, len, COMPRESS_GZIP_COPIES, &packed)
+		  : compress_brotli(data, len, &packed)) < 0)
 		ret = diag_error(o->diags, path, 0, 0, "cannot compress with %s",
 				 gzip ? "zlib" : "Brotli");
 	else
 		ret = write_file(o, to.buf, packed.buf, packed.len);
 	strbuf_release(&packed);
 	strbuf_release(&to);
-	strbuf_release(&from);
 	return ret;
+}
+
+/*
+ * Compressed copies are most of a build's work. They are made on threads
+ * of their own, from a queue, while the pages go on being rendered: so the
+ * parts of the build that run on one thread (the search index, the data
+ * files, the large list pages) do not leave the other processors idle.
+ * The queue holds copies of the files' bytes, up to COPY_QUEUE_BYTES;
+ * beyond that a writer makes its copies itself.
+ */
+#define COPY_QUEUE_BYTES (64u << 20)
+#define COPY_THREADS_MAX 64
+
+struct copy_job {
+	struct copy_job *next;
+	char *path;		/* the plain file, in the staging folder */
+	int gz, br;		/* the copies to make */
+	size_t len;
+	char data[];
+};
+
+struct copy_queue {
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	struct copy_job *head, *tail;
+	size_t bytes;		/* of the jobs waiting */
+	int closed;
+	int failed;
+	struct output *o;
+	pthread_t threads[COPY_THREADS_MAX];
+	int nthreads;
+};
+
+static int make_copies(struct output *o, const char *path, int gz, int br, const void *data,
+		       size_t len)
+{
+	int ret = 0;
+
+	if (gz)
+		ret = write_copy(o, path, ".gz", data, len);
+	if (br && !ret)
+		ret = write_copy(o, path, ".br", data, len);
+	return ret;
+}
+
+static void *copy_worker(void *arg)
+{
+	struct copy_queue *q = arg;
+
+	pthread_mutex_lock(&q->lock);
+	for (;;) {
+		while (!q->head && !q->closed)
+			pthread_cond_wait(&q->wake, &q->lock);
+		struct copy_job *job = q->head;
+		if (!job)
+			break;
+		q->head = job->next;
+		if (!q->head)
+			q->tail = NULL;
+		q->bytes -= job->len;
+		pthread_mutex_unlock(&q->lock);
+		int ret = make_copies(q->o, job->path, job->gz, job->br, job->data, job->len);
+		free(job->path);
+		free(job);
+		pthread_mutex_lock(&q->lock);
+		if (ret < 0)
+			q->failed = 1;
+	}
+	pthread_mutex_unlock(&q->lock);
+	return NULL;
+}
+
+/* Queue the copies of a file, or return 0 when the queue is full (or there
+ * is none) and the caller is to make them. */
+static int queue_copies(struct output *o, const char *path, int gz, int br, const void *data,
+			size_t len)
+{
+	struct copy_queue *q = o->copies;
+	struct copy_job *job;
+
+	if (!q)
+		return 0;
+	pthread_mutex_lock(&q->lock);
+	int room = q->bytes + len <= COPY_QUEUE_BYTES;
+	if (room)
+		q->bytes += len;
+	pthread_mutex_unlock(&q->lock);
+	if (!room)
+		return 0;
+	job = xmalloc(sizeof(*job) + len);
+	job->next = NULL;
+	job->path = xstrdup(path);
+	job->gz = gz;
+	job->br = br;
+	job->len = len;
+	memcpy(job->data, data, len);
+	pthread_mutex_lock(&q->lock);
+	if (q->tail)
+		q->tail->next = job;
+	else
+		q->head = job;
+	q->tail = job;
+	pthread_cond_signal(&q->wake);
+	pthread_mutex_unlock(&q->lock);
+	return 1;
+}
+
+void output_copies_start(struct output *o)
+{
+	struct copy_queue *q;
+
+	if (!o->compress || o->jobs < 2)
+		return;
+	q = xcalloc(1, sizeof(*q));
+	pthread_mutex_init(&q->lock, NULL);
+	pthread_cond_init(&q->wake, NULL);
+	q->o = o;
+	while (q->nthreads < o->jobs && q->nthreads < COPY_THREADS_MAX &&
+	       pthread_create(&q->threads[q->nthreads], NULL, copy_worker, q) == 0)
+		q->nthreads++;
+	if (!q->nthreads) {	/* no thread would start: copies are made in place */
+		pthread_cond_destroy(&q->wake);
+		pthread_mutex_destroy(&q->lock);
+		free(q);
+		return;
+	}
+	o->copies = q;
+}
+
+int output_copies_finish(struct output *o)
+{
+	struct copy_queue *q = o->copies;
+	int failed;
+
+	if (!q)
+		return 0;
+	pthread_mutex_lock(&q->lock);
+	q->closed = 1;
+	pthread_cond_broadcast(&q->wake);
+	pthread_mutex_unlock(&q->lock);
+	for (int t = 0; t < q->nthreads; t++)
+		pthread_join(q->threads[t], NULL);
+	failed = q->failed;
+	pthread_cond_destroy(&q->wake);
+	pthread_mutex_destroy(&q->lock);
+	free(q);
+	o->copies = NULL;
+	return failed ? -1 : 0;
 }
 
 int output_write_from(struct output *o, const char *relpath, const void *data, size_t len,
 		      const char *prev_relpath)
 {
-	struct strbuf path = STRBUF_INIT, old = STRBUF_INIT;
+	struct strbuf path = STRBUF_INIT, old = STRBUF_INIT, from = STRBUF_INIT, to = STRBUF_INIT;
 	int ret = 0, reused = 0;
 
 	strbuf_addf(&path, "%s/%s", o->dir, relpath);
@@ -58,13 +203,23 @@ int output_write_from(struct output *o, const char *relpath, const void *data, s
 	if (!ret)
 		progress_file(len, path.len > 5 && !strcmp(path.buf + path.len - 5, ".html"));
 	if (!ret && o->compress && compress_wanted(relpath, len)) {
-		const char *from = reused && o->prev_copies ? old.buf : NULL;
-		ret = write_compressed(o, path.buf, from, ".gz", data, len);
-		if (!ret)
-			ret = write_compressed(o, path.buf, from, ".br", data, len);
+		int need[2] = { 1, 1 };
+		static const char *const ext[2] = { ".gz", ".br" };
+		/* The copies of a reused file are linked too, if made the same way. */
+		for (int k = 0; k < 2 && reused && o->prev_copies; k++) {
+			strbuf_reset(&from);
+			strbuf_reset(&to);
+			strbuf_addf(&from, "%s%s", old.buf, ext[k]);
+			strbuf_addf(&to, "%s%s", path.buf, ext[k]);
+			need[k] = fsio_link(from.buf, to.buf) < 0;
+		}
+		if ((need[0] || need[1]) && !queue_copies(o, path.buf, need[0], need[1], data, len))
+			ret = make_copies(o, path.buf, need[0], need[1], data, len);
 	}
 	strbuf_release(&path);
 	strbuf_release(&old);
+	strbuf_release(&from);
+	strbuf_release(&to);
 	return ret;
 }
 

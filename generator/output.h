@@ -21,7 +21,16 @@ struct output {
 	 * output_write), or NULL; and whether their .gz and .br copies may be. */
 	const char *prev;
 	int prev_copies;
+	struct copy_queue *copies;	/* see output_copies_start, or NULL */
 };
+
+/* Make the compressed copies of the files written from now on on `jobs`
+ * threads of their own (with more than one job), until
+ * output_copies_finish, which waits for them; -1 if one failed (after a
+ * diagnostic). Without a start, each file's copies are made as it is
+ * written. */
+void output_copies_start(struct output *o);
+int output_copies_finish(struct output *o);
 
 /*
  * Write `len` bytes to `relpath` inside the output, and its .gz and .br

@@ -432,10 +432,12 @@ static void postings_json(struct strbuf *sb, const struct token *t)
 	for (size_t k = 0; k < t->npairs; k += 2) {
 		uint32_t gap = t->pairs[k] - prev, weight = t->pairs[k + 1];
 		prev = t->pairs[k];
-		if (weight == 2)
-			strbuf_addf(sb, "%c%lu", k ? ',' : '[', 2ul * gap);
-		else
-			strbuf_addf(sb, "%c%lu,%u", k ? ',' : '[', 2ul * gap + 1, weight);
+		strbuf_addch(sb, k ? ',' : '[');
+		strbuf_addu(sb, 2ull * gap + (weight != 2));
+		if (weight != 2) {
+			strbuf_addch(sb, ',');
+			strbuf_addu(sb, weight);
+		}
 	}
 	strbuf_addch(sb, ']');
 }

@@ -115,13 +115,16 @@ static void write_stamp(const struct site_options *options, const char *out)
  * page comes last: it gives the size of every download. */
 static int write_all(struct output *o, const struct asset_list *assets)
 {
-	if (search_write(o) < 0)
-		return -1;
-	if (pages_write(o) < 0 || taskpages_write(o) < 0 || indpages_write(o) < 0 ||
-	    data_write(o) < 0 || search_page_write(o) < 0 || feeds_write(o) < 0 ||
-	    write_assets(o, assets) < 0)
-		return -1;
-	return data_page_write(o);
+	int ret = 0;
+
+	output_copies_start(o);
+	if (search_write(o) < 0 || pages_write(o) < 0 || taskpages_write(o) < 0 ||
+	    indpages_write(o) < 0 || data_write(o) < 0 || search_page_write(o) < 0 ||
+	    feeds_write(o) < 0 || write_assets(o, assets) < 0 || data_page_write(o) < 0)
+		ret = -1;
+	if (output_copies_finish(o) < 0)
+		ret = -1;
+	return ret;
 }
 
 int site_write(const struct model *model, const struct site_paths *paths,
@@ -131,7 +134,7 @@ int site_write(const struct model *model, const struct site_paths *paths,
 	struct asset_list assets;
 	struct strbuf staging = STRBUF_INIT;
 	struct output o = { model, &templates, NULL, diags, options->compress, options->jobs, "",
-			    NULL, 0 };
+			    NULL, 0, NULL };
 	int ret = 0;
 
 	memset(&templates, 0, sizeof(templates));
