@@ -20,9 +20,11 @@
 # metric, value), and at the end one line per N:
 #
 #   bench: N=1000 policysite=…s hugo+pagefind=…s time_ratio=… rss_ratio=… index_ratio=…
+#   bench: N=1000 incremental=…s (one document changed) incremental_share=… of the full build
 #
 # (policysite's figure over Hugo + Pagefind's: below 1 policysite is better;
-# "failed" and "na" when a tool did not finish.)
+# "failed" and "na" when a tool did not finish. The index is policysite's
+# search/<tag>/ folder against Pagefind's pagefind/ folder, both as stored.)
 #
 # usage: bench/run.sh [--policysite PATH] [--floor PATH] [--seed S] N...
 # environment: BENCH_RUNS (rounds), BENCH_OUT (output folder root),
@@ -222,10 +224,10 @@ for n in "$@"; do
 	csv_row versions pagefind "$pagefind_version"
 	csv_row limits memory_mb "$mem_limit_mb"
 
-	for t in policysite hugo pagefind floor check nocompress; do
+	for t in policysite hugo pagefind floor check nocompress incr; do
 		eval "times_$t= cpu_$t= rss_$t= failed_$t="
 	done
-	ps_bytes=0 ps_files=0 ps_idx_bytes=0 ps_idx_files=0 ps_idx_raw=0
+	ps_bytes=0 ps_files=0 ps_idx_bytes=0 ps_idx_files=0
 	hugo_bytes=0 hugo_files=0 pf_bytes=0 pf_files=0
 
 	timed check "$policysite" check --content "$corpus/content" || true
@@ -236,12 +238,10 @@ for n in "$@"; do
 	if run_policysite policysite ""; then
 		set -- $(size_of "$out/policysite")
 		ps_bytes=$1 ps_files=$2
-		set -- $(size_of "$out/policysite/search")
+		# The index: the folder search/<tag>/ (its shards and chunks are
+		# gzip files, without copies), not the search page.
+		set -- $(size_of "$(find "$out/policysite/search" -mindepth 1 -maxdepth 1 -type d)")
 		ps_idx_bytes=$1 ps_idx_files=$2
-		# The index without its .gz/.br copies, as a browser gets it from
-		# a server that does not compress.
-		ps_idx_raw=$(find "$out/policysite/search" -type f ! -name '*.gz' ! -name '*.br' \
-			-printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }')
 	fi
 	rm -rf "$out/policysite"
 	if run_hugo; then
@@ -278,9 +278,23 @@ for n in "$@"; do
 	run_policysite nocompress --no-compress || true
 	rm -rf "$out/policysite"
 
+	# An incremental rebuild: on a copy of the corpus, a full build, then
+	# one sentence added to one document and the build run again over the
+	# output it replaces (reusing its unchanged files), one run.
+	if [ -z "$failed_policysite" ]; then
+		rm -rf "$out/incr-content"
+		cp -R "$corpus/content" "$out/incr-content"
+		"$policysite" build $jobs_opt --content "$out/incr-content" --out "$out/policysite" \
+			>/dev/null 2>&1 || failed_incr="the full build before it failed"
+		doc=$(find "$out/incr-content/policies" -name '*.md' | sort | head -n 1)
+		printf '\n本段为增量构建基准新增的一句话。\n' >>"$doc"
+		timed incr "$policysite" build $jobs_opt --content "$out/incr-content" \
+			--out "$out/policysite" || true
+		rm -rf "$out/incr-content" "$out/policysite"
+	fi
+
 	report_tool policysite "$times_policysite" "$cpu_policysite" "$rss_policysite" \
 		"$ps_bytes" "$ps_files" "$ps_idx_bytes" "$ps_idx_files" "$failed_policysite"
-	[ -n "$failed_policysite" ] || csv_row policysite index_bytes_without_gz_br "$ps_idx_raw"
 	report_tool hugo "$times_hugo" "$cpu_hugo" "$rss_hugo" "$hugo_bytes" "$hugo_files" "" "" \
 		"$failed_hugo"
 	report_tool pagefind "$times_pagefind" "$cpu_pagefind" "$rss_pagefind" "$pf_bytes" "$pf_files" \
@@ -300,6 +314,8 @@ for n in "$@"; do
 	report_tool policysite-check "$times_check" "$cpu_check" "$rss_check" "" "" "" "" "$failed_check"
 	report_tool policysite-no-compress "$times_nocompress" "$cpu_nocompress" "$rss_nocompress" \
 		"" "" "" "" "$failed_nocompress"
+	report_tool policysite-incremental "$times_incr" "$cpu_incr" "$rss_incr" "" "" "" "" \
+		"$failed_incr"
 
 	if [ -z "$failed_policysite" ]; then
 		ps_t=$(echo "$times_policysite" | median)
@@ -328,6 +344,13 @@ for n in "$@"; do
 		printf "bench: N=%d policysite=%s hugo+pagefind=%s time_ratio=%s rss_ratio=%s index_ratio=%s\n",
 			n, p, h, t == "na" ? t : sprintf(f, t), r == "na" ? r : sprintf(f, r),
 			i == "na" ? i : sprintf(f, i) }')
+	if [ -z "$failed_policysite$failed_incr" ]; then
+		ishare=$(ratio "$(echo "$times_incr" | median)" "$ps_t")
+		csv_row ratio incremental_share "$ishare"
+		line="$line
+$(awk -v n="$n" -v i="$(echo "$times_incr" | median)" -v s="$ishare" 'BEGIN {
+			printf "bench: N=%d incremental=%.2fs (one document changed) incremental_share=%.3f of the full build", n, i, s }')"
+	fi
 	csv_row ratio load_1m_at_end "$(cut -d' ' -f1 /proc/loadavg)"
 	echo "  results: ${csv#$root/}"
 	summary="$summary$line
