@@ -1,5 +1,6 @@
 #include "model.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,31 +36,54 @@ static void load_document(struct model *m, struct arena *a, const char *path, co
 	strbuf_release(&slug);
 }
 
-static int compare_slug(const void *pa, const void *pb)
-{
-	const struct document *a = *(struct document *const *)pa;
-	const struct document *b = *(struct document *const *)pb;
-	int c = strcmp(a->slug, b->slug);
+/* A key of a document, as the indexes in struct model hold it. */
+struct model_index_entry {
+	const char *key;
+	struct document *doc;
+};
 
-	return c ? c : strcmp(a->path, b->path);
+/* By key, then in file order (documents are one array). */
+static int compare_entries(const void *pa, const void *pb)
+{
+	const struct model_index_entry *a = pa, *b = pb;
+	int c = strcmp(a->key, b->key);
+
+	return c ? c : (a->doc > b->doc) - (a->doc < b->doc);
 }
 
-/* Two files that give the same slug are an error. */
-static int check_slugs(const struct model *m, struct diag_list *diags)
+/* The first of the `n` sorted entries whose key is `key`, or n. */
+static size_t find_entry(const struct model_index_entry *e, size_t n, const char *key)
 {
-	const struct document **by_slug = xcalloc(m->ndocs ? m->ndocs : 1, sizeof(*by_slug));
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(e[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && !strcmp(e[lo].key, key) ? lo : n;
+}
+
+/* Index the documents by slug. Two files that give the same slug are an
+ * error, reported against the first in file order, which is path order
+ * (fsio_list_dir sorts the names). */
+static int check_slugs(struct model *m, struct arena *a, struct diag_list *diags)
+{
+	struct model_index_entry *e = arena_calloc(a, m->ndocs ? m->ndocs : 1, sizeof(*e));
 	int ret = 0;
 
 	for (size_t i = 0; i < m->ndocs; i++)
-		by_slug[i] = &m->docs[i];
+		e[i] = (struct model_index_entry){ m->docs[i].slug, &m->docs[i] };
 	if (m->ndocs)
-		qsort(by_slug, m->ndocs, sizeof(*by_slug), compare_slug);
+		qsort(e, m->ndocs, sizeof(*e), compare_entries);
 	for (size_t i = 1; i < m->ndocs; i++)
-		if (!strcmp(by_slug[i]->slug, by_slug[i - 1]->slug))
-			ret = diag_error(diags, by_slug[i]->path, 0, 0,
+		if (!strcmp(e[i].key, e[i - 1].key))
+			ret = diag_error(diags, e[i].doc->path, 0, 0,
 					 "the file name gives the slug \"%s\", as %s does; rename "
-					 "one of them", by_slug[i]->slug, by_slug[i - 1]->path);
-	free(by_slug);
+					 "one of them", e[i].key, e[i - 1].doc->path);
+	m->by_slug = e;
 	return ret;
 }
 
@@ -86,7 +110,7 @@ static int load_documents(struct model *m, struct arena *a, const char *dir,
 	}
 	free(names);
 	strbuf_release(&path);
-	if (check_slugs(m, diags) < 0)
+	if (check_slugs(m, a, diags) < 0)
 		return -1;
 	return diags->errors > errors ? -1 : 0;
 }
@@ -100,42 +124,98 @@ static int compare_newest(const void *pa, const void *pb)
 	return c ? c : strcmp(a->slug, b->slug);
 }
 
+/* Add `d` to a list of documents linked to one target. link_documents
+ * adds every link of a document while it visits that document, so a
+ * repeat can only be the last entry. */
 static void push_doc(struct arena *a, struct document ***list, size_t *n, size_t *alloc,
 		     struct document *d)
 {
-	for (size_t i = 0; i < *n; i++)
-		if ((*list)[i] == d)
-			return;
+	if (*n && (*list)[*n - 1] == d)
+		return;
 	struct document **slot = ARENA_PUSH(a, *list, *n, *alloc);
 	*slot = d;
 }
 
+/* Normalise every document number. A number that is not one, and each
+ * repeat of a number against every earlier document that has it, is an
+ * error, reported in file order. The numbers are sorted rather than
+ * compared pair by pair. */
 static int check_doc_numbers(struct model *m, struct arena *a, struct diag_list *diags)
 {
 	struct strbuf norm = STRBUF_INIT;
+	struct model_index_entry *sorted = xcalloc(m->ndocs ? m->ndocs : 1, sizeof(*sorted));
+	size_t *place = xcalloc(m->ndocs ? m->ndocs : 1, sizeof(*place)), nsorted = 0;
 	int ret = 0;
 
 	for (size_t i = 0; i < m->ndocs; i++) {
 		struct document *d = &m->docs[i];
+		if (d->meta.doc_number && docnum_normalise(d->meta.doc_number, &norm) == 0) {
+			d->meta.doc_number = arena_strdup(a, norm.buf);
+			sorted[nsorted++] = (struct model_index_entry){ d->meta.doc_number, d };
+		}
+	}
+	if (nsorted)
+		qsort(sorted, nsorted, sizeof(*sorted), compare_entries);
+	for (size_t k = 0; k < nsorted; k++)
+		place[sorted[k].doc - m->docs] = k;
+	for (size_t i = 0; i < m->ndocs; i++) {
+		const struct document *d = &m->docs[i];
 		if (!d->meta.doc_number)
 			continue;
-		if (docnum_normalise(d->meta.doc_number, &norm) < 0) {
+		size_t k = place[i], first = k;
+		if (k >= nsorted || sorted[k].doc != d) {
 			ret = diag_error(diags, d->path, d->meta.doc_number_line,
 					 d->meta.doc_number_col,
 					 "doc_number \"%s\" is not a document number like "
 					 "粤府办〔2023〕19号", d->meta.doc_number);
 			continue;
 		}
-		d->meta.doc_number = arena_strdup(a, norm.buf);
-		for (size_t j = 0; j < i; j++)
-			if (m->docs[j].meta.doc_number &&
-			    !strcmp(m->docs[j].meta.doc_number, norm.buf))
-				ret = diag_error(diags, d->path, d->meta.doc_number_line,
-						 d->meta.doc_number_col, "duplicate doc_number \"%s\", also in %s", norm.buf,
-						 m->docs[j].path);
+		while (first && !strcmp(sorted[first - 1].key, d->meta.doc_number))
+			first--;
+		for (size_t j = first; j < k; j++)
+			ret = diag_error(diags, d->path, d->meta.doc_number_line,
+					 d->meta.doc_number_col, "duplicate doc_number \"%s\", also in %s",
+					 d->meta.doc_number, sorted[j].doc->path);
 	}
+	free(place);
+	free(sorted);
 	strbuf_release(&norm);
 	return ret;
+}
+
+#define OPEN_BRACKET "〔"
+#define OPEN_BRACKET_LEN (sizeof(OPEN_BRACKET) - 1)
+
+/* The last 〔 in `s`, or NULL. */
+static const char *last_open_bracket(const char *s)
+{
+	const char *last = NULL;
+
+	for (const char *p = s; (p = strstr(p, OPEN_BRACKET)); p += OPEN_BRACKET_LEN)
+		last = p;
+	return last;
+}
+
+/*
+ * Index every document number with a 〔 by what follows its last 〔 (a
+ * number that is not normalised, after an error, included). A core such
+ * as 〔2023〕19号 holds one 〔, its first character, so a number ends with
+ * the core exactly when that tail equals it: the search is one equal range.
+ */
+static void index_doc_numbers(struct model *m, struct arena *a)
+{
+	size_t n = 0;
+
+	m->by_docnum = arena_calloc(a, m->ndocs ? m->ndocs : 1, sizeof(*m->by_docnum));
+	for (size_t i = 0; i < m->ndocs; i++) {
+		struct document *d = &m->docs[i];
+		const char *core = d->meta.doc_number ? last_open_bracket(d->meta.doc_number) : NULL;
+		if (core)
+			m->by_docnum[n++] = (struct model_index_entry){ core, d };
+	}
+	if (n)
+		qsort(m->by_docnum, n, sizeof(*m->by_docnum), compare_entries);
+	m->nby_docnum = n;
 }
 
 static int link_documents(struct model *m, struct arena *a, struct diag_list *diags)
@@ -191,7 +271,10 @@ int model_load(struct model *m, struct arena *a, const char *content_dir,
 	strbuf_addf(&path, "%s/policies", content_dir);
 	if (load_documents(m, a, path.buf, diags) < 0)
 		ret = -1;
-	if (check_doc_numbers(m, a, diags) < 0 || link_documents(m, a, diags) < 0)
+	/* Documents are linked only when their numbers are all good. */
+	int numbers = check_doc_numbers(m, a, diags);
+	index_doc_numbers(m, a);
+	if (numbers < 0 || link_documents(m, a, diags) < 0)
 		ret = -1;
 	m->by_date = arena_calloc(a, m->ndocs ? m->ndocs : 1, sizeof(*m->by_date));
 	for (size_t i = 0; i < m->ndocs; i++)
@@ -228,26 +311,22 @@ void model_release(struct model *m)
 
 struct document *model_find_slug(const struct model *m, const char *slug)
 {
-	for (size_t i = 0; i < m->ndocs; i++)
-		if (!strcmp(m->docs[i].slug, slug))
-			return &m->docs[i];
-	return NULL;
+	size_t i = find_entry(m->by_slug, m->ndocs, slug);
+
+	return i < m->ndocs ? m->by_slug[i].doc : NULL;
 }
 
 struct document *model_find_docnum(const struct model *m, const char *run, size_t run_len,
 				   const char *core, size_t *prefix_off)
 {
-	size_t clen = strlen(core);
-
-	for (size_t i = 0; i < m->ndocs; i++) {
-		const char *num = m->docs[i].meta.doc_number;
-		size_t nlen = num ? strlen(num) : 0;
-		if (!num || !ends_with(num, nlen, core, clen))
-			continue;
-		size_t plen = nlen - clen;
+	assert(last_open_bracket(core) == core);
+	for (size_t i = find_entry(m->by_docnum, m->nby_docnum, core);
+	     i < m->nby_docnum && !strcmp(m->by_docnum[i].key, core); i++) {
+		const char *num = m->by_docnum[i].doc->meta.doc_number;
+		size_t plen = (size_t)(m->by_docnum[i].key - num);
 		if (plen && ends_with(run, run_len, num, plen)) {
 			*prefix_off = run_len - plen;
-			return &m->docs[i];
+			return m->by_docnum[i].doc;
 		}
 	}
 	return NULL;

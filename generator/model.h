@@ -11,6 +11,9 @@
 #include "indicator.h"
 #include "task.h"
 
+/* An entry of the model's lookup indexes, private to model.c. */
+struct model_index_entry;
+
 /*
  * Everything one build knows: the settings and every document, linked to
  * each other. All of it lives in the build's arena except the Markdown
@@ -25,6 +28,14 @@ struct model {
 	struct task **tasks;	/* by document slug, then document order */
 	size_t ntasks, atasks;
 	struct indicator_list indicators;
+
+	/* Sorted indexes, in the arena, built by model_load so that a lookup
+	 * takes log n comparisons and still finds the first document in file
+	 * order: every document by slug (ndocs entries), and every document
+	 * whose 文号 holds a 〔, by the number from its last 〔 on
+	 * (nby_docnum entries). */
+	struct model_index_entry *by_slug, *by_docnum;
+	size_t nby_docnum;
 };
 
 /* Read content/site.yaml, content/departments.yaml and content/policies/,
@@ -37,12 +48,15 @@ int model_load(struct model *m, struct arena *a, const char *content_dir,
 	       struct diag_list *diags);
 void model_release(struct model *m);
 
+/* The document whose slug is `slug`, or NULL; the first in file order
+ * when several are. */
 struct document *model_find_slug(const struct model *m, const char *slug);
 
 /*
- * The document whose 文号 is the tail of `run` followed by `core` (see
- * docnum.h), or NULL. `*prefix_off` receives the byte offset in `run`
- * where the matched number starts.
+ * The document whose 文号 is the tail of `run` followed by `core`, or NULL;
+ * the first in file order when several are. `core` is normalised as
+ * docnum_find gives it, "〔2023〕19号" (see docnum.h). `*prefix_off`
+ * receives the byte offset in `run` where the matched number starts.
  */
 struct document *model_find_docnum(const struct model *m, const char *run, size_t run_len,
 				   const char *core, size_t *prefix_off);

@@ -1,6 +1,7 @@
 /* Unit tests of the model's lookups: departments by name, alias and id,
- * repeated task ids, reported statuses, and an indicator set's table
- * number. Each case writes a small content folder to /tmp. */
+ * repeated task ids, reported statuses, an indicator set's table number,
+ * documents by slug and by 文号, and repeated 文号. Each case writes a
+ * small content folder to /tmp. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -204,10 +205,129 @@ static void table_case(const char *table, const char *what)
 	arena_release(&a);
 }
 
+/* A content folder with its site.yaml; -1, after a failed test, when
+ * there is none. */
+static int content_site(struct content *c)
+{
+	if (content_init(c) < 0) {
+		OK(0, "lookup: temporary folder");
+		return -1;
+	}
+	content_add(c, "site.yaml", "title: 测试站点\nbase_url: https://example.org/\n");
+	return 0;
+}
+
+/* A policy (or an interpretation of `interprets`) with the document
+ * number `number` and `body`, into `buf`. */
+static const char *doc_text(char *buf, size_t size, const char *number, const char *interprets,
+			    const char *body)
+{
+	snprintf(buf, size,
+		 "---\ntitle: 测试文件\nissuer: 测试机关\ndate: 2024-01-02\nregion: 甲市\n"
+		 "level: 市级\nkind: %s\n%s%s%s%s%s%ssummary: 一个测试文件。\n---\n%s\n",
+		 interprets ? "interpretation" : "policy", number ? "doc_number: " : "",
+		 number ? number : "", number ? "\n" : "", interprets ? "interprets: " : "",
+		 interprets ? interprets : "", interprets ? "\n" : "", body);
+	return buf;
+}
+
+/* Documents by slug and by 文号 (the first in file order of several that
+ * match), and the lists the link step fills. */
+static void test_doc_links(void)
+{
+	struct arena a = ARENA_INIT;
+	struct diag_list d = DIAG_LIST_INIT;
+	struct content c;
+	struct model m;
+	struct document *doc;
+	char buf[512];
+	size_t off = 99;
+
+	if (content_site(&c) < 0)
+		return;
+	content_add(&c, "policies", NULL);
+	content_add(&c, "policies/a.md", doc_text(buf, sizeof(buf), "甲府办〔2023〕1号", NULL,
+						  "根据乙府办〔2023〕1号和乙府办［2023］1号，及府办〔2023〕2号。"));
+	content_add(&c, "policies/b.md", doc_text(buf, sizeof(buf), "府办〔2023〕1号", NULL, "正文。"));
+	content_add(&c, "policies/c.md", doc_text(buf, sizeof(buf), "乙府发〔2023〕1号", NULL, "正文。"));
+	content_add(&c, "policies/d.md", doc_text(buf, sizeof(buf), "府办〔2023〕2号", NULL, "正文。"));
+	content_add(&c, "policies/e.md", doc_text(buf, sizeof(buf), NULL, "c", "依据乙府办〔2023〕1号。"));
+	content_add(&c, "policies/f.md", doc_text(buf, sizeof(buf), "乙府办〔2023〕1号", NULL, "正文。"));
+	OK(model_load(&m, &a, c.dir, NULL, "2025-01-01", NULL, &d) == 0 && !d.count,
+	   "lookup: documents that cite each other load");
+	content_remove(&c);
+	doc = model_find_slug(&m, "c");
+	OK(doc && doc == &m.docs[2], "lookup: a document by slug");
+	OK(!model_find_slug(&m, "cc") && !model_find_slug(&m, ""), "lookup: no such slug");
+	doc = model_find_docnum(&m, "根据乙府办", strlen("根据乙府办"), "〔2023〕1号", &off);
+	OK(doc == &m.docs[1], "lookup: of two numbers the run ends with, the first in file order");
+	INT_EQ(off, strlen("根据乙"), "lookup: where the matched number starts in the run");
+	doc = model_find_docnum(&m, "根据乙府发", strlen("根据乙府发"), "〔2023〕1号", &off);
+	OK(doc == &m.docs[2] && off == strlen("根据"),
+	   "lookup: a later document when the earlier numbers do not match");
+	OK(!model_find_docnum(&m, "乙府", strlen("乙府"), "〔2023〕1号", &off),
+	   "lookup: no number is the tail of the run");
+	OK(!model_find_docnum(&m, "乙府办", strlen("乙府办"), "〔2023〕3号", &off),
+	   "lookup: no number has the core");
+	INT_EQ(m.docs[1].ncited_by, 2, "lookup: a document cited twice by another lists it once");
+	if (m.docs[1].ncited_by == 2)
+		OK(m.docs[1].cited_by[0] == &m.docs[0] && m.docs[1].cited_by[1] == &m.docs[4],
+		   "lookup: the documents that cite it");
+	OK(m.docs[3].ncited_by == 1 && !m.docs[2].ncited_by && !m.docs[5].ncited_by,
+	   "lookup: only the documents found are cited");
+	OK(m.docs[2].ninterpretations == 1 && m.docs[2].interpretations[0] == &m.docs[4] &&
+	   m.docs[4].interprets == &m.docs[2], "lookup: an interpretation and its policy");
+	model_release(&m);
+	diag_list_release(&d);
+	arena_release(&a);
+}
+
+/* Each repeat of a 文号 is reported against every earlier document that
+ * has it, in file order, and a number that is not one is reported. */
+static void test_doc_numbers(void)
+{
+	struct arena a = ARENA_INIT;
+	struct diag_list d = DIAG_LIST_INIT;
+	const struct diag *found[8];
+	struct content c;
+	struct model m;
+	char buf[512];
+	size_t n;
+
+	if (content_site(&c) < 0)
+		return;
+	content_add(&c, "policies", NULL);
+	content_add(&c, "policies/a.md", doc_text(buf, sizeof(buf), "乙府办〔2023〕1号", NULL, "正文。"));
+	content_add(&c, "policies/b.md", doc_text(buf, sizeof(buf), "甲府办〔2023〕1号", NULL, "正文。"));
+	content_add(&c, "policies/c.md", doc_text(buf, sizeof(buf), "乙府办［2023］1 号", NULL, "正文。"));
+	content_add(&c, "policies/d.md", doc_text(buf, sizeof(buf), "第一号", NULL, "正文。"));
+	content_add(&c, "policies/e.md", doc_text(buf, sizeof(buf), "乙府办(2023)1号", NULL, "正文。"));
+	OK(model_load(&m, &a, c.dir, NULL, "2025-01-01", NULL, &d) < 0, "lookup: repeated 文号");
+	content_remove(&c);
+	n = find_messages(&d, "doc_number", found, 8);
+	INT_EQ(n, 4, "lookup: three repeats and a number that is not one");
+	if (n == 4) {
+		OK(strstr(found[0]->file, "c.md") && strstr(found[0]->message, "a.md"),
+		   "lookup: the second against the first");
+		OK(strstr(found[1]->file, "d.md") && strstr(found[1]->message, "\"第一号\" is not"),
+		   "lookup: a number that is not one, in file order");
+		OK(strstr(found[2]->file, "e.md") && strstr(found[2]->message, "a.md"),
+		   "lookup: the third against the first");
+		OK(strstr(found[3]->file, "e.md") && strstr(found[3]->message, "c.md") &&
+		   strstr(found[3]->message, "\"乙府办〔2023〕1号\""),
+		   "lookup: the third against the second, normalised");
+	}
+	model_release(&m);
+	diag_list_release(&d);
+	arena_release(&a);
+}
+
 void test_lookup(void)
 {
 	test_dept_lookup();
 	test_task_ids();
+	test_doc_links();
+	test_doc_numbers();
 	table_case("99999999999", "lookup: a table number past INT_MAX");
 	table_case("\"2147483648\"", "lookup: a table number just past INT_MAX");
 	table_case("0", "lookup: table 0");
