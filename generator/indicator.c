@@ -480,6 +480,37 @@ static void link_table(struct loader *l, struct indicator_set *set)
 		   set->table);
 }
 
+/* By compare key, then by place in m->indicators.all: the elements are
+ * pointers to its slots. */
+static int compare_slots(const void *pa, const void *pb)
+{
+	struct indicator **a = *(struct indicator **const *)pa;
+	struct indicator **b = *(struct indicator **const *)pb;
+	int c = strcmp((*a)->compare, (*b)->compare);
+
+	return c ? c : (a > b) - (a < b);
+}
+
+/* Sort the indicators that have a compare key into m->by_compare, so that
+ * indicator_comparable takes log n comparisons, not a pass over all. */
+static void index_compare_keys(struct model *m, struct arena *a)
+{
+	const struct indicator_list *list = &m->indicators;
+	struct indicator ***slots = xcalloc(list->count ? list->count : 1, sizeof(*slots));
+	size_t n = 0;
+
+	for (size_t i = 0; i < list->count; i++)
+		if (list->all[i]->compare)
+			slots[n++] = &list->all[i];
+	if (n)
+		qsort(slots, n, sizeof(*slots), compare_slots);
+	m->by_compare = arena_calloc(a, n ? n : 1, sizeof(*m->by_compare));
+	for (size_t k = 0; k < n; k++)
+		m->by_compare[k] = *slots[k];
+	m->nby_compare = n;
+	free(slots);
+}
+
 int indicator_load_all(struct model *m, struct arena *a, const char *dir, struct diag_list *diags)
 {
 	struct loader l = { m, a, diags, NULL, STRBUF_INIT, { NULL, 0, 0 } };
@@ -488,6 +519,8 @@ int indicator_load_all(struct model *m, struct arena *a, const char *dir, struct
 	int n;
 
 	memset(&m->indicators, 0, sizeof(m->indicators));
+	m->by_compare = NULL;
+	m->nby_compare = 0;
 	if (!fsio_is_dir(dir))
 		return 0;
 	n = fsio_list_dir(dir, &names);
@@ -502,6 +535,7 @@ int indicator_load_all(struct model *m, struct arena *a, const char *dir, struct
 		link_indicator(&l, m->indicators.all[i]);
 	for (size_t i = 0; i < m->indicators.nsets; i++)
 		link_table(&l, m->indicators.sets[i]);
+	index_compare_keys(m, a);
 	strbuf_release(&l.sb);
 	free(l.ids.slots);
 	return diags->errors > errors ? -1 : 0;
@@ -517,8 +551,18 @@ size_t indicator_comparable(const struct model *m, const struct indicator *ind,
 			out[n++] = (struct indicator *)ind;
 		return n;
 	}
-	for (size_t i = 0; i < m->indicators.count && n < max; i++)
-		if (m->indicators.all[i]->compare && !strcmp(m->indicators.all[i]->compare, ind->compare))
-			out[n++] = m->indicators.all[i];
+	size_t lo = 0, hi = m->nby_compare;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(m->by_compare[mid]->compare, ind->compare) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < m->nby_compare && n < max; i++) {
+		if (strcmp(m->by_compare[i]->compare, ind->compare))
+			break;
+		out[n++] = m->by_compare[i];
+	}
 	return n;
 }

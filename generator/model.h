@@ -36,6 +36,11 @@ struct model {
 	 * (nby_docnum entries). */
 	struct model_index_entry *by_slug, *by_docnum;
 	size_t nby_docnum;
+	/* Every indicator with a compare key, by key, then in the order of
+	 * indicators.all; built by indicator_load_all for
+	 * indicator_comparable. */
+	struct indicator **by_compare;
+	size_t nby_compare;
 };
 
 /* Read content/site.yaml, content/departments.yaml and content/policies/,

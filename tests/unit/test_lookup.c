@@ -1,7 +1,7 @@
 /* Unit tests of the model's lookups: departments by name, alias and id,
  * repeated task ids, reported statuses, an indicator set's table number,
- * documents by slug and by 文号, and repeated 文号. Each case writes a
- * small content folder to /tmp. */
+ * documents by slug and by 文号, repeated 文号, and comparable indicators.
+ * Each case writes a small content folder to /tmp. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -322,12 +322,76 @@ static void test_doc_numbers(void)
 	arena_release(&a);
 }
 
+static struct indicator *indicator_by_id(const struct model *m, const char *id)
+{
+	for (size_t i = 0; i < m->indicators.count; i++)
+		if (!strcmp(m->indicators.all[i]->id, id))
+			return m->indicators.all[i];
+	return NULL;
+}
+
+/* The ids of `ind`'s comparable indicators, at most `max`, joined by
+ * spaces into `buf`. */
+static const char *comparable_ids(const struct model *m, const char *id, size_t max, char *buf,
+				  size_t size)
+{
+	struct indicator *ind = indicator_by_id(m, id), *same[8];
+	size_t n = ind ? indicator_comparable(m, ind, same, max) : 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", i ? " " : "", same[i]->id);
+	return buf;
+}
+
+/* Indicators that share a compare key, in set order, at most as many as
+ * asked for. */
+static void test_comparable(void)
+{
+	struct arena a = ARENA_INIT;
+	struct diag_list d = DIAG_LIST_INIT;
+	struct content c;
+	struct model m;
+	char buf[128];
+
+	if (content_site(&c) < 0)
+		return;
+	content_add(&c, "departments.yaml", registry);
+	content_add(&c, "policies", NULL);
+	content_add(&c, "policies/a.md", task_doc);
+	content_add(&c, "indicators", NULL);
+	content_add(&c, "indicators/y.yaml",
+		    "document: a\ntable: 1\ntitle: 指标\nindicators:\n"
+		    "  - {id: y-1, name: 一, direction: higher, compare: k1}\n"
+		    "  - {id: y-2, name: 二, direction: higher, compare: k1}\n");
+	content_add(&c, "indicators/x.yaml",
+		    "document: a\ntable: 1\ntitle: 指标\nindicators:\n"
+		    "  - {id: x-1, name: 一, direction: higher, compare: k1}\n"
+		    "  - {id: x-2, name: 二, direction: higher, compare: k2}\n"
+		    "  - {id: x-3, name: 三, direction: higher}\n");
+	model_load(&m, &a, c.dir, NULL, "2025-01-01", NULL, &d);
+	content_remove(&c);
+	STR_EQ(comparable_ids(&m, "y-2", 8, buf, sizeof(buf)), "x-1 y-1 y-2",
+	       "lookup: indicators with one compare key, in set order");
+	STR_EQ(comparable_ids(&m, "y-1", 2, buf, sizeof(buf)), "x-1 y-1",
+	       "lookup: comparable indicators, at most as many as asked for");
+	STR_EQ(comparable_ids(&m, "x-2", 8, buf, sizeof(buf)), "x-2",
+	       "lookup: a compare key of one indicator");
+	STR_EQ(comparable_ids(&m, "x-3", 8, buf, sizeof(buf)), "x-3",
+	       "lookup: no compare key, the indicator alone");
+	STR_EQ(comparable_ids(&m, "x-1", 0, buf, sizeof(buf)), "", "lookup: none asked for");
+	model_release(&m);
+	diag_list_release(&d);
+	arena_release(&a);
+}
+
 void test_lookup(void)
 {
 	test_dept_lookup();
 	test_task_ids();
 	test_doc_links();
 	test_doc_numbers();
+	test_comparable();
 	table_case("99999999999", "lookup: a table number past INT_MAX");
 	table_case("\"2147483648\"", "lookup: a table number just past INT_MAX");
 	table_case("0", "lookup: table 0");
