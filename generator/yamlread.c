@@ -224,7 +224,10 @@ int yaml_check_keys(const struct ynode *map, const char *const *allowed, const c
 		size_t best_dist = 3;
 		int known = 0;
 
-		for (const char *const *k = allowed; *k; k++) {
+		/* Edit distances, for a suggestion, only for a key not allowed. */
+		for (const char *const *k = allowed; *k && !known; k++)
+			known = !strcmp(key->value, *k);
+		for (const char *const *k = allowed; *k && !known; k++) {
 			size_t d = utf8_distance(key->value, *k);
 			if (!d)
 				known = 1;

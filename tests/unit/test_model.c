@@ -103,6 +103,18 @@ void test_yaml(void)
 	root = yaml_read(&a, "\ttitle: x\n", strlen("\ttitle: x\n"), "tab.yaml", 1, &d);
 	OK(!root && d.errors == 1, "yaml: a tab for indentation is an error");
 	diag_list_release(&d);
+	const char *keys = "title: x\ntitel: x\nabcdefgh: x\nlist: x\n";
+	static const char *const allowed[] = { "title", "list", NULL };
+	root = yaml_read(&a, keys, strlen(keys), "keys.yaml", 1, &d);
+	OK(root && yaml_check_keys(root, allowed, "keys.yaml", &d) < 0 && d.count == 2,
+	   "yaml: two unknown keys, two known");
+	STR_EQ(d.count == 2 ? d.items[0].message : NULL,
+	       "unknown key \"titel\" (did you mean \"title\"?)", "yaml: a near key suggested");
+	INT_EQ(d.count == 2 ? d.items[0].line : 0, 2, "yaml: the unknown key's line");
+	STR_EQ(d.count == 2 ? d.items[1].message : NULL,
+	       "unknown key \"abcdefgh\"; remove it or check the spelling",
+	       "yaml: no suggestion for a far key");
+	diag_list_release(&d);
 	arena_release(&a);
 }
 
