@@ -188,10 +188,11 @@ static int is_fence_line(const char *line, size_t len)
 }
 
 /* Copy one line, replacing each `**` run that could open or close (one
- * not between spaces) by the sentinel; code spans are copied as they are. */
+ * not between spaces) by the sentinel; code spans are copied as they are.
+ * Everything between two sentinels goes in one strbuf_add. */
 static void mark_line(struct strbuf *out, const char *line, size_t len)
 {
-	size_t i = 0;
+	size_t i = 0, done = 0;
 
 	while (i < len) {
 		if (line[i] == '`') {
@@ -206,9 +207,7 @@ static void mark_line(struct strbuf *out, const char *line, size_t len)
 					break;
 				j += r ? r - 1 : 0;
 			}
-			size_t end = j < len ? j + run : i + run;
-			strbuf_add(out, line + i, end - i);
-			i = end;
+			i = j < len ? j + run : i + run;
 			continue;
 		}
 		if (line[i] == '*' && i + 1 < len && line[i + 1] == '*' &&
@@ -217,13 +216,16 @@ static void mark_line(struct strbuf *out, const char *line, size_t len)
 			int space_before = i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t';
 			int space_after = i + 2 >= len || line[i + 2] == ' ' || line[i + 2] == '\t';
 			if (!space_before || !space_after) {
+				strbuf_add(out, line + done, i - done);
 				strbuf_adds(out, SENTINEL);
 				i += 2;
+				done = i;
 				continue;
 			}
 		}
-		strbuf_addch(out, line[i++]);
+		i++;
 	}
+	strbuf_add(out, line + done, len - done);
 }
 
 static void mark_delimiters(struct strbuf *out, const char *text, size_t len)
@@ -285,9 +287,7 @@ cmark_node *markdown_parse(const char *text, size_t len, int *too_deep)
 						     cmark_find_syntax_extension(extensions[i]));
 	/* Text that already holds the sentinel is parsed as it is. */
 	struct strbuf marked = STRBUF_INIT;
-	int use_marks = 1;
-	for (size_t i = 0; i + SENTINEL_LEN <= len && use_marks; i++)
-		use_marks = memcmp(text + i, SENTINEL, SENTINEL_LEN) != 0;
+	int use_marks = !find_sentinel(text, text + len);
 	if (use_marks)
 		mark_delimiters(&marked, text, len);
 	else

@@ -69,6 +69,12 @@ void test_markdown(void)
 	plain_case("转义\\*\\*不是粗体\\*\\*", "转义**不是粗体**", "markdown: escaped ** stays text");
 	plain_case("代码 `**x**` 中", "代码 **x** 中", "markdown: ** in code stays");
 	strong_case("English **bold** text", "bold", " text", "markdown: Latin bold");
+	plain_case("甲**乙**丙`**丁**`戊**己**庚", "甲乙丙**丁**戊己庚",
+		   "markdown: bold runs around a code span");
+	plain_case("`未闭合 **粗体** 后", "`未闭合 粗体 后",
+		   "markdown: a lone backtick opens no code span");
+	plain_case("一**二**\n三``x ` y``**四**", "一二三x ` y四",
+		   "markdown: bold runs on two lines, a double-backtick span");
 }
 
 static int has_message(const struct diag_list *d, const char *part)
