@@ -66,10 +66,9 @@ static size_t find_entry(const struct model_index_entry *e, size_t n, const char
 	return lo < n && !strcmp(e[lo].key, key) ? lo : n;
 }
 
-/* Index the documents by slug. Two files that give the same slug are an
- * error, reported against the first in file order, which is path order
- * (fsio_list_dir sorts the names). */
-static int check_slugs(struct model *m, struct arena *a, struct diag_list *diags)
+/* Two files that give the same slug are an error, reported against the
+ * first in file order, which is path order (fsio_list_dir sorts the names). */
+int model_index_slugs(struct model *m, struct arena *a, struct diag_list *diags)
 {
 	struct model_index_entry *e = arena_calloc(a, m->ndocs ? m->ndocs : 1, sizeof(*e));
 	int ret = 0;
@@ -110,7 +109,7 @@ static int load_documents(struct model *m, struct arena *a, const char *dir,
 	}
 	free(names);
 	strbuf_release(&path);
-	if (check_slugs(m, a, diags) < 0)
+	if (model_index_slugs(m, a, diags) < 0)
 		return -1;
 	return diags->errors > errors ? -1 : 0;
 }

@@ -55,6 +55,10 @@ void model_release(struct model *m);
 
 /* The document whose slug is `slug`, or NULL; the first in file order
  * when several are. */
+/* Index the documents of `m` by slug, which model_find_slug needs
+ * (model_load does it); -1 after a diagnostic if two share a slug. */
+int model_index_slugs(struct model *m, struct arena *a, struct diag_list *diags);
+
 struct document *model_find_slug(const struct model *m, const char *slug);
 
 /*

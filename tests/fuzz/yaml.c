@@ -93,6 +93,7 @@ static void read_indicators(struct arena *a, const char *text, size_t len,
 	m.config.as_of = (struct date){ 2024, 12, 31 };
 	m.docs = &doc;
 	m.ndocs = 1;
+	model_index_slugs(&m, a, diags);
 	indicator_load_all(&m, a, dir.buf, diags);
 	document_release(&doc);
 	strbuf_release(&dir);
