@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <string.h>
 
 #include "document.h"
@@ -66,15 +67,36 @@ static void doc_card(const struct output *o, xmlNodePtr list, const struct docum
 	strbuf_release(&href);
 }
 
-/* The policies, newest first, each with its interpretations; `heading`
- * is the tag of each title, one level below the list's own heading. */
-static void fill_doc_list(const struct output *o, xmlDocPtr page, const char *heading)
+/* The home page shows the newest policies, and links to the list of all:
+ * a province's thousands would make it megabytes. */
+#define HOME_POLICIES 20
+
+/* The policies, newest first, each with its interpretations, at most
+ * `limit` of them followed by a link to the full list; `heading` is the
+ * tag of each title, one level below the list's own heading. */
+static void fill_doc_list(const struct output *o, xmlDocPtr page, const char *heading,
+			  size_t limit)
 {
 	xmlNodePtr list = html_slot(page, "doc-list");
+	size_t shown = 0, policies = 0;
 
-	for (size_t i = 0; list && i < o->model->ndocs; i++)
-		if (o->model->by_date[i]->meta.kind == DOC_POLICY)
+	for (size_t i = 0; list && i < o->model->ndocs; i++) {
+		if (o->model->by_date[i]->meta.kind != DOC_POLICY)
+			continue;
+		if (shown < limit) {
 			doc_card(o, list, o->model->by_date[i], heading);
+			shown++;
+		}
+		policies++;
+	}
+	if (list && shown < policies) {
+		struct strbuf href = STRBUF_INIT, label = STRBUF_INIT;
+		config_path(&o->model->config, &href, "policies/");
+		strbuf_addf(&label, "查看全部 %zu 份政策文件", policies);
+		html_link(html_el(list->parent, "p", "doc-list-more"), href.buf, label.buf);
+		strbuf_release(&href);
+		strbuf_release(&label);
+	}
 }
 
 static void slot_number(xmlDocPtr page, const char *slot, size_t n)
@@ -184,7 +206,7 @@ static int write_home(struct output *o)
 	slot_number(page, "count-policies", policies);
 	slot_number(page, "count-interpretations", m->ndocs - policies);
 	slot_number(page, "count-measures", measures);
-	fill_doc_list(o, page, "h3");
+	fill_doc_list(o, page, "h3", HOME_POLICIES);
 	taskview_glance(m, page, m->tasks, m->ntasks, measures);
 	indpages_home(o, page);
 	output_fill_layout(o, page, "", NULL);
@@ -195,7 +217,7 @@ static int write_list(struct output *o)
 {
 	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_LIST);
 
-	fill_doc_list(o, page, "h2");
+	fill_doc_list(o, page, "h2", SIZE_MAX);
 	output_fill_layout(o, page, "policies/", NULL);
 	return output_page(o, "policies/index.html", page);
 }

@@ -617,13 +617,30 @@ static void filter_options(const struct model *m, xmlDocPtr page)
 	taskview_dept_options(m, leads, leads_tasks);
 }
 
-/* Every document and its sections as links: the search page without
- * JavaScript is still a way into everything. */
+/* The search page lists the sections of the newest documents for readers
+ * without JavaScript, and links to the list of all: every section of a
+ * province's thousands would be megabytes on every search. */
+#define NOSCRIPT_DOCUMENTS 20
+
+/* Documents and their sections as links: the search page without
+ * JavaScript is still a way in. */
 static void section_index(const struct model *m, xmlNodePtr parent)
 {
 	struct strbuf href = STRBUF_INIT;
 
-	for (size_t i = 0; parent && i < m->ndocs; i++) {
+	if (parent && m->ndocs > NOSCRIPT_DOCUMENTS) {
+		struct strbuf text = STRBUF_INIT;
+		xmlNodePtr p = html_el(parent, "p", NULL);
+		strbuf_addf(&text, "以下为最新的 %d 份文件；", NOSCRIPT_DOCUMENTS);
+		html_text(p, text.buf);
+		strbuf_reset(&text);
+		strbuf_addf(&text, "全部 %zu 份文件", m->ndocs);
+		config_path(&m->config, &href, "policies/");
+		html_link(p, href.buf, text.buf);
+		html_text(p, "见政策文件列表。");
+		strbuf_release(&text);
+	}
+	for (size_t i = 0; parent && i < m->ndocs && i < NOSCRIPT_DOCUMENTS; i++) {
 		const struct document *d = m->by_date[i];
 		strbuf_reset(&href);
 		strbuf_addf(&href, "%spolicies/%s/", m->config.base_path, d->slug);

@@ -207,3 +207,34 @@ else
 	echo "not ok - cli: a build on a terminal writes the same site and its summary"
 	tr '\r' '\n' <"$tmp/out" | sed 's/^/    /' | tail -3
 fi
+
+# Many documents: the home page shows the newest 20 policies and links to
+# the list of all; the search page lists the sections of the newest 20
+# documents for readers without JavaScript and links to the list too.
+mkdir -p "$tmp/many/policies"
+printf 'title: 测试\nbase_url: https://example.org/\nas_of: 2025-03-01\n' >"$tmp/many/site.yaml"
+for i in $(seq -w 1 23); do
+	printf -- '---\ntitle: 测试文件%s\nissuer: 测试机关\ndate: 2024-01-%s\nregion: 测试市\nlevel: 市级\nkind: policy\nsummary: 第%s份测试文件。\n---\n## 一、总则\n正文。\n' \
+		"$i" "$i" "$i" >"$tmp/many/policies/doc-$i.md"
+done
+if "$gen" build --content "$tmp/many" --out "$tmp/many-out" --no-compress >/dev/null 2>"$tmp/err"; then
+	home=$tmp/many-out/index.html
+	search=$tmp/many-out/search/index.html
+	problems=()
+	[ "$(grep -o 'class="doc-card"' "$home" | wc -l)" = 20 ] || problems+=("home: $(grep -o 'class="doc-card"' "$home" | wc -l) documents, expected 20")
+	grep -q '测试文件23<' "$home" || problems+=("home: the newest document is missing")
+	grep -q '测试文件03<' "$home" && problems+=("home: the third oldest document is listed")
+	grep -q '<a href="/policies/">查看全部 23 份政策文件</a>' "$home" || problems+=("home: no link to all 23")
+	[ "$(grep -o 'class="doc-card"' "$tmp/many-out/policies/index.html" | wc -l)" = 23 ] || problems+=("the list of policies does not hold all 23")
+	[ "$(grep -o '<h3><a href="/policies/doc-' "$search" | wc -l)" = 20 ] || problems+=("search: $(grep -o '<h3><a href="/policies/doc-' "$search" | wc -l) documents in the section index, expected 20")
+	grep -q '<a href="/policies/">全部 23 份文件</a>' "$search" || problems+=("search: no link to all 23")
+	if [ ${#problems[@]} -eq 0 ]; then
+		echo "ok - cli: 23 documents: the home and search pages list the newest 20 and link to all"
+	else
+		echo "not ok - cli: 23 documents: the home and search pages list the newest 20 and link to all"
+		printf '    %s\n' "${problems[@]}"
+	fi
+else
+	echo "not ok - cli: 23 documents: the build failed"
+	sed 's/^/    /' "$tmp/err" | head -5
+fi
