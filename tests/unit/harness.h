@@ -53,5 +53,6 @@ void test_indvalue(void);
 void test_import(void);
 void test_diag(void);
 void test_lookup(void);
+void test_output(void);
 
 #endif

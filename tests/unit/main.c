@@ -46,6 +46,7 @@ int main(void)
 	test_import();
 	test_diag();
 	test_lookup();
+	test_output();
 	printf("# unit: %d passed, %d failed\n", test_counts.passed, test_counts.failed);
 	return test_counts.failed ? 1 : 0;
 }
