@@ -11,7 +11,8 @@
 #
 # One warm-up round is run and discarded (the corpus is then in the page
 # cache: these are warm-cache figures), then RUNS rounds (5 for N <= 1000,
-# else 3), the tools taking turns within a round. Wall time is the median
+# else 3), the tools taking turns within a round; policysite runs twice a
+# round, as it is and with --no-compress. Wall time is the median
 # of the rounds; peak RSS the largest of /usr/bin/time's maximum resident
 # set sizes. Outputs go to BENCH_OUT (default a folder in /dev/shm), and
 # the tools run under a memory limit (BENCH_MEM_MB), see below; a tool that
@@ -21,6 +22,7 @@
 #
 #   bench: N=1000 policysite=…s hugo+pagefind=…s time_ratio=… rss_ratio=… index_ratio=…
 #   bench: N=1000 incremental=…s (one document changed) incremental_share=… of the full build
+#   bench: N=1000 policysite --no-compress=…s time_ratio=… (without the .gz/.br copies, …)
 #
 # (policysite's figure over Hugo + Pagefind's: below 1 policysite is better;
 # "failed" and "na" when a tool did not finish. The index is policysite's
@@ -261,11 +263,14 @@ for n in "$@"; do
 	while [ "$r" -le "$runs" ]; do
 		run_policysite policysite "" || true
 		rm -rf "$out/policysite"
+		run_policysite nocompress --no-compress || true
+		rm -rf "$out/policysite"
 		run_hugo || true
 		run_pagefind || true
 		run_floor || true
 		rm -rf "$out/floor"
-		echo "  round $r: policysite $(echo $times_policysite | awk '{ print $NF }') s," \
+		echo "  round $r: policysite $(echo $times_policysite | awk '{ print $NF }') s" \
+			"(--no-compress $(echo $times_nocompress | awk '{ print $NF }') s)," \
 			"hugo $(echo $times_hugo | awk '{ print $NF }') s," \
 			"pagefind $(echo $times_pagefind | awk '{ print $NF }') s," \
 			"floor $(echo $times_floor | awk '{ print $NF }') s"
@@ -273,10 +278,6 @@ for n in "$@"; do
 	done
 	rm -rf "$out/hugo" "$out/hugo-cache"
 
-	# Where policysite's time goes: check (read and validate only, above) and
-	# a build without the .gz/.br copies, one run each.
-	run_policysite nocompress --no-compress || true
-	rm -rf "$out/policysite"
 
 	# An incremental rebuild: on a copy of the corpus, a full build, then
 	# one sentence added to one document and the build run again over the
@@ -350,6 +351,15 @@ for n in "$@"; do
 		line="$line
 $(awk -v n="$n" -v i="$(echo "$times_incr" | median)" -v s="$ishare" 'BEGIN {
 			printf "bench: N=%d incremental=%.2fs (one document changed) incremental_share=%.3f of the full build", n, i, s }')"
+	fi
+	# Like for like: Hugo and Pagefind make no pre-compressed copies.
+	if [ -z "$failed_nocompress$hp_failed" ]; then
+		nc_t=$(echo "$times_nocompress" | median)
+		ncr=$(ratio "$nc_t" "$hp_t")
+		csv_row ratio time_ratio_no_compress "$ncr"
+		line="$line
+$(awk -v n="$n" -v t="$nc_t" -v r="$ncr" 'BEGIN {
+			printf "bench: N=%d policysite --no-compress=%.2fs time_ratio=%.2f (without the .gz/.br copies, which Hugo and Pagefind do not make)", n, t, r }')"
 	fi
 	csv_row ratio load_1m_at_end "$(cut -d' ' -f1 /proc/loadavg)"
 	echo "  results: ${csv#$root/}"
