@@ -98,14 +98,16 @@ static int same_stamp(const struct site_options *options, const char *out)
 	return ok;
 }
 
-/* Stamp the output just written; without a stamp (in a read-only folder,
- * say) the next build compresses every file anew. */
-static void write_stamp(const struct site_options *options, const char *out)
+/* Remove the stamp of `out` before its files are replaced, and write it
+ * once they are (`written`): a build stopped in between leaves none, and
+ * the next build compresses every file anew; so does a build that finds
+ * itself unable to write the stamp (in a read-only folder, say). */
+static void update_stamp(const struct site_options *options, const char *out, int written)
 {
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
 
 	stamp(options, out, &path, &text);
-	if (fsio_write_file(path.buf, text.buf, text.len) < 0)
+	if (!written || fsio_write_file(path.buf, text.buf, text.len) < 0)
 		remove(path.buf);
 	strbuf_release(&path);
 	strbuf_release(&text);
@@ -159,10 +161,10 @@ int site_write(const struct model *model, const struct site_paths *paths,
 				 strerror(errno));
 	} else if (write_all(&o, &assets) < 0) {
 		ret = -1;
-	} else if (swap_in(staging.buf, paths->out, diags) < 0) {
-		ret = -1;
 	} else {
-		write_stamp(options, paths->out);
+		update_stamp(options, paths->out, 0);
+		ret = swap_in(staging.buf, paths->out, diags);
+		update_stamp(options, paths->out, ret == 0);
 	}
 	fsio_remove_tree(staging.buf);
 out:
