@@ -215,6 +215,33 @@ int fsio_write_file(const char *path, const void *data, size_t len)
 	return fclose(f) == 0 ? 0 : -1;
 }
 
+int fsio_write_new(const char *path, const void *data, size_t len)
+{
+	const int flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW;
+	int fd = open(path, flags, 0666), saved;
+	size_t done = 0;
+
+	if (fd < 0 && errno == EEXIST && unlink(path) == 0)
+		fd = open(path, flags, 0666);
+	if (fd < 0 && errno == ENOENT && make_parent(path) == 0)
+		fd = open(path, flags, 0666);
+	if (fd < 0)
+		return -1;
+	while (done < len) {
+		ssize_t n = write(fd, (const char *)data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			saved = n < 0 ? errno : EIO;
+			close(fd);
+			errno = saved;
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	return close(fd);
+}
+
 int fsio_link(const char *from, const char *path)
 {
 	if (link(from, path) == 0)

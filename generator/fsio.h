@@ -43,6 +43,11 @@ int fsio_mkdirs(const char *path);
 /* Write `len` bytes to `path`, creating parent folders. */
 int fsio_write_file(const char *path, const void *data, size_t len);
 
+/* Write `len` bytes to a new file `path`, creating parent folders; a file
+ * already there is replaced by the new one, never written into: it may be
+ * a hard link to a file of the published site (see output_write). */
+int fsio_write_new(const char *path, const void *data, size_t len);
+
 /* Whether the regular file at `path` (not a symbolic link) holds exactly
  * the `len` bytes of `data`. */
 int fsio_same_content(const char *path, const void *data, size_t len);

@@ -15,7 +15,7 @@
 
 static int write_file(struct output *o, const char *path, const void *data, size_t len)
 {
-	if (fsio_write_file(path, data, len) < 0)
+	if (fsio_write_new(path, data, len) < 0)
 		return diag_error(o->diags, path, 0, 0, "cannot write: %s", strerror(errno));
 	return 0;
 }

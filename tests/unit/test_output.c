@@ -1,6 +1,6 @@
 /* Unit tests of the output helpers: numbers into a strbuf, comparing a
- * file with bytes and hard-linking it (the reuse of a previous output),
- * and the compressed copies. */
+ * file with bytes, hard-linking it and replacing a link (the reuse of a
+ * previous output), and the compressed copies. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +91,17 @@ void test_output(void)
 	strbuf_addf(&plain, "%s/missing", dir);
 	OK(fsio_link(plain.buf, other.buf) < 0 && access(other.buf, F_OK) < 0,
 	   "fsio_link: no source, no link");
+
+	/* A new file in place of a hard link: the other name keeps its bytes. */
+	strbuf_reset(&other);
+	strbuf_addf(&other, "%s/new/folders/page.html", dir);
+	OK(fsio_write_new(other.buf, "新内容", 9) == 0 && fsio_same_content(other.buf, "新内容", 9) &&
+	   fsio_same_content(path.buf, "梅州市", 9),
+	   "fsio_write_new: replaces a hard link, never writes into it");
+	strbuf_reset(&other);
+	strbuf_addf(&other, "%s/a/b/c.txt", dir);
+	OK(fsio_write_new(other.buf, "x", 1) == 0 && fsio_same_content(other.buf, "x", 1),
+	   "fsio_write_new: makes its folders");
 
 	strbuf_reset(&plain);
 	for (int i = 0; i < 200; i++)
