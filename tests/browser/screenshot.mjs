@@ -1,9 +1,10 @@
-// Usage: node tests/browser/screenshot.mjs SITE_DIR PATH OUT.png [--width 1280] [--height 800] [--full] [--prefix /sub/]
+// Usage: node tests/browser/screenshot.mjs SITE_DIR PATH OUT.png [--width 1280] [--height 800] [--full] [--prefix /sub/] [--wait SELECTOR]
 //
 // Serves SITE_DIR (see serve.mjs) and saves a PNG of the page at PATH, a URL
 // path under the prefix such as '/', 'sub/' or 'a/b.html'. For people to look
 // at; it checks nothing, but reports the page's console and page errors on
-// stderr. --full captures the whole page rather than the first screenful.
+// stderr. --full captures the whole page rather than the first screenful;
+// --wait waits for an element the page's script adds, such as search results.
 import { parseArgs } from 'node:util';
 import { serve } from './serve.mjs';
 import { launchBrowser } from './axe.mjs';
@@ -15,10 +16,11 @@ const { values, positionals } = parseArgs({
     height: { type: 'string', default: '800' },
     full: { type: 'boolean', default: false },
     prefix: { type: 'string', default: '/' },
+    wait: { type: 'string' },
   },
 });
 if (positionals.length !== 3) {
-  console.error('usage: node tests/browser/screenshot.mjs SITE_DIR PATH OUT.png [--width 1280] [--height 800] [--full] [--prefix /sub/]');
+  console.error('usage: node tests/browser/screenshot.mjs SITE_DIR PATH OUT.png [--width 1280] [--height 800] [--full] [--prefix /sub/] [--wait SELECTOR]');
   process.exit(2);
 }
 const [dir, urlPath, out] = positionals;
@@ -40,6 +42,7 @@ try {
   const url = server.url + urlPath.replace(/^\/+/, '');
   const res = await page.goto(url, { waitUntil: 'load' });
   if (res.status() !== 200) console.error(`HTTP status ${res.status()} for ${url}`);
+  if (values.wait) await page.waitForSelector(values.wait, { timeout: 10000 });
   await page.evaluate(() => document.fonts.ready); // web fonts (and CJK fallbacks) laid out
   await page.screenshot({ path: out, fullPage: values.full });
   console.log(`${out}: ${url}`);
