@@ -40,6 +40,23 @@ void arena_release(struct arena *a)
 	a->blocks = NULL;
 }
 
+void arena_adopt(struct arena *a, struct arena *from)
+{
+	struct arena_block *tail = from->blocks;
+
+	if (!tail)
+		return;
+	while (tail->next)
+		tail = tail->next;
+	if (a->blocks) {
+		tail->next = a->blocks->next;
+		a->blocks->next = from->blocks;
+	} else {
+		a->blocks = from->blocks;
+	}
+	from->blocks = NULL;
+}
+
 static struct arena_block *new_block(struct arena *a, size_t size)
 {
 	struct arena_block *b;

@@ -23,6 +23,9 @@ void arena_init(struct arena *a);
 /* Free everything allocated from the arena; it can be used again. */
 void arena_release(struct arena *a);
 void *arena_alloc(struct arena *a, size_t size);
+/* Move everything allocated from `from` into `a`, to be released with it;
+ * `from` is then empty. Allocation goes on in `a`'s current block. */
+void arena_adopt(struct arena *a, struct arena *from);
 void *arena_calloc(struct arena *a, size_t n, size_t size);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);

@@ -82,7 +82,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags)
 	struct strbuf data = STRBUF_INIT, templates = STRBUF_INIT, assets = STRBUF_INIT;
 	char epoch_date[11];
 	int ret = model_load(&model, &arena, opt->content, opt->base_url, opt->as_of,
-			     as_of_from_environment(epoch_date), diags);
+			     as_of_from_environment(epoch_date), opt->jobs, diags);
 
 	if (!ret && opt->external)
 		linkcheck_external(&model, diags);

@@ -275,12 +275,17 @@ static int too_deep_line(cmark_node *root)
 	return 1;
 }
 
+void markdown_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
 cmark_node *markdown_parse(const char *text, size_t len, int *too_deep)
 {
 	cmark_parser *parser;
 	cmark_node *root;
 
-	cmark_gfm_core_extensions_ensure_registered();
+	markdown_init();
 	parser = cmark_parser_new(CMARK_OPT_DEFAULT);
 	for (size_t i = 0; i < sizeof(extensions) / sizeof(*extensions); i++)
 		cmark_parser_attach_syntax_extension(parser,

@@ -27,6 +27,11 @@ struct cmark_node;
  */
 struct cmark_node *markdown_parse(const char *text, size_t len, int *too_deep);
 
+/* Register cmark-gfm's extensions, which markdown_parse does on its first
+ * call: call it before parsing on several threads, as the registration is
+ * not safe to race. */
+void markdown_init(void);
+
 /*
  * The line (of `text`, from 1) where a table with more than
  * LIMIT_TABLE_CELLS cells starts, or 0; counted on the text before it is

@@ -7,6 +7,8 @@
 #include "date.h"
 #include "docnum.h"
 #include "fsio.h"
+#include "markdown.h"
+#include "pool.h"
 #include "progress.h"
 #include "slug.h"
 #include "strbuf.h"
@@ -19,10 +21,9 @@ static int ends_with(const char *s, size_t len, const char *suffix, size_t slen)
 
 /* The slug comes from the file name, else from the document's date, which
  * only its front matter gives. */
-static void load_document(struct model *m, struct arena *a, const char *path, const char *stem,
-			  struct diag_list *diags)
+static void load_document(struct document *d, struct arena *a, const char *path,
+			  const char *stem, struct diag_list *diags)
 {
-	struct document *d = ARENA_PUSH(a, m->docs, m->ndocs, m->adocs);
 	struct strbuf slug = STRBUF_INIT;
 	int named = slug_from_file_name(&slug, stem) == 0;
 
@@ -86,29 +87,55 @@ int model_index_slugs(struct model *m, struct arena *a, struct diag_list *diags)
 	return ret;
 }
 
-static int load_documents(struct model *m, struct arena *a, const char *dir,
+/* The documents are parsed on the pool, each into an arena of its own that
+ * the build's arena then adopts; diagnostics come out sorted by file and
+ * line whatever the order of the threads. */
+struct load_run {
+	struct model *m;
+	char **paths, **stems;
+	struct arena *arenas;
+	struct diag_list *diags;
+};
+
+static int load_one(void *ctx, size_t i)
+{
+	struct load_run *run = ctx;
+
+	load_document(&run->m->docs[i], &run->arenas[i], run->paths[i], run->stems[i], run->diags);
+	progress_document();
+	return 0;
+}
+
+static int load_documents(struct model *m, struct arena *a, const char *dir, int jobs,
 			  struct diag_list *diags)
 {
-	struct strbuf path = STRBUF_INIT;
+	struct load_run run = { m, NULL, NULL, NULL, diags };
 	char **names;
 	int n = fsio_list_dir(dir, &names);
-	size_t errors = diags->errors;
+	size_t errors = diags->errors, count = 0;
 
 	if (n < 0)
 		return diag_error(diags, dir, 0, 0, "cannot read the policies folder");
+	run.paths = xcalloc(n ? (size_t)n : 1, sizeof(*run.paths));
+	run.stems = xcalloc(n ? (size_t)n : 1, sizeof(*run.stems));
 	for (int i = 0; i < n; i++) {
 		size_t len = strlen(names[i]);
 		if (len > 3 && !strcmp(names[i] + len - 3, ".md")) {
-			strbuf_reset(&path);
-			strbuf_addf(&path, "%s/%s", dir, names[i]);
-			names[i][len - 3] = '\0';
-			load_document(m, a, path.buf, names[i], diags);
-			progress_document();
+			run.paths[count] = arena_strfmt(a, "%s/%s", dir, names[i]);
+			run.stems[count++] = arena_strndup(a, names[i], len - 3);
 		}
 		free(names[i]);
 	}
 	free(names);
-	strbuf_release(&path);
+	m->docs = arena_calloc(a, count ? count : 1, sizeof(*m->docs));
+	m->ndocs = m->adocs = count;
+	run.arenas = xcalloc(count ? count : 1, sizeof(*run.arenas));
+	pool_for(count, jobs, load_one, &run);
+	for (size_t i = 0; i < count; i++)
+		arena_adopt(a, &run.arenas[i]);
+	free(run.arenas);
+	free(run.paths);
+	free(run.stems);
 	if (model_index_slugs(m, a, diags) < 0)
 		return -1;
 	return diags->errors > errors ? -1 : 0;
@@ -249,7 +276,7 @@ static int link_documents(struct model *m, struct arena *a, struct diag_list *di
 }
 
 int model_load(struct model *m, struct arena *a, const char *content_dir,
-	       const char *base_url, const char *as_of, const char *default_as_of,
+	       const char *base_url, const char *as_of, const char *default_as_of, int jobs,
 	       struct diag_list *diags)
 {
 	struct strbuf path = STRBUF_INIT;
@@ -268,7 +295,8 @@ int model_load(struct model *m, struct arena *a, const char *content_dir,
 		ret = -1;
 	strbuf_reset(&path);
 	strbuf_addf(&path, "%s/policies", content_dir);
-	if (load_documents(m, a, path.buf, diags) < 0)
+	markdown_init();
+	if (load_documents(m, a, path.buf, jobs, diags) < 0)
 		ret = -1;
 	/* Documents are linked only when their numbers are all good. */
 	int numbers = check_doc_numbers(m, a, diags);

@@ -47,9 +47,11 @@ struct model {
  * link the documents and extract their tasks. A content folder with a
  * symbolic link out of itself (fsio_check_tree) is not read at all.
  * `base_url` and `as_of` override the settings when not NULL;
- * `default_as_of` applies when neither `as_of` nor the settings give one. */
+ * `default_as_of` applies when neither `as_of` nor the settings give one.
+ * The documents are parsed on `jobs` threads (see pool.h); the model is
+ * the same for any number. */
 int model_load(struct model *m, struct arena *a, const char *content_dir,
-	       const char *base_url, const char *as_of, const char *default_as_of,
+	       const char *base_url, const char *as_of, const char *default_as_of, int jobs,
 	       struct diag_list *diags);
 void model_release(struct model *m);
 

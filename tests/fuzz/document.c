@@ -80,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct model m;
 
 	write_content(&dir, data, size);
-	if (model_load(&m, &a, dir.buf, NULL, NULL, NULL, &diags) == 0)
+	if (model_load(&m, &a, dir.buf, NULL, NULL, NULL, 1, &diags) == 0)
 		render(&m, &html);
 	model_release(&m);
 	strbuf_release(&dir);
