@@ -2,6 +2,7 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "limit.h"
@@ -275,6 +276,12 @@ static int too_deep_line(cmark_node *root)
 	return 1;
 }
 
+/* cmark-gfm's inline parsing, in cmark_parser_finish, adds the extensions'
+ * special characters to tables that all parsers share and takes them out
+ * again: two parsers finishing at once miss strikethrough and autolinks.
+ * Block parsing (cmark_parser_feed) shares nothing and runs in parallel. */
+static pthread_mutex_t finish_lock = PTHREAD_MUTEX_INITIALIZER;
+
 void markdown_init(void)
 {
 	cmark_gfm_core_extensions_ensure_registered();
@@ -298,7 +305,9 @@ cmark_node *markdown_parse(const char *text, size_t len, int *too_deep)
 	else
 		strbuf_add(&marked, text, len);
 	cmark_parser_feed(parser, marked.buf, marked.len);
+	pthread_mutex_lock(&finish_lock);
 	root = cmark_parser_finish(parser);
+	pthread_mutex_unlock(&finish_lock);
 	cmark_parser_free(parser);
 	strbuf_release(&marked);
 	*too_deep = too_deep_line(root);

@@ -29,7 +29,8 @@ struct cmark_node *markdown_parse(const char *text, size_t len, int *too_deep);
 
 /* Register cmark-gfm's extensions, which markdown_parse does on its first
  * call: call it before parsing on several threads, as the registration is
- * not safe to race. */
+ * not safe to race. After that markdown_parse may run on several threads
+ * (it holds a lock around the part of cmark-gfm that is not safe). */
 void markdown_init(void);
 
 /*

@@ -238,3 +238,26 @@ else
 	echo "not ok - cli: 23 documents: the build failed"
 	sed 's/^/    /' "$tmp/err" | head -5
 fi
+
+# Documents are parsed on the --jobs threads: strikethrough and autolinks
+# (whose parsing in cmark-gfm goes through tables shared by all parsers)
+# come out the same for 1 and 16 jobs.
+mkdir -p "$tmp/par/policies"
+printf 'title: 测试\nbase_url: https://example.org/\nas_of: 2025-03-01\n' >"$tmp/par/site.yaml"
+for i in $(seq 1 200); do
+	{
+		printf -- '---\ntitle: 并行文件%s\nissuer: 测试机关\ndate: 2024-01-01\nregion: 测试市\nlevel: 市级\nkind: policy\nsummary: 并行解析测试。\n---\n## 一、总则\n' "$i"
+		for k in $(seq 1 30); do
+			printf '段落%s 这是~~删除%s~~文字，见 www.example%s.com 与 https://example.org/%s 。\n\n' "$k" "$k" "$k" "$k"
+		done
+	} >"$tmp/par/policies/doc-$i.md"
+done
+if "$gen" build --content "$tmp/par" --out "$tmp/par-1" --no-compress --jobs 1 >/dev/null 2>&1 &&
+	"$gen" build --content "$tmp/par" --out "$tmp/par-16" --no-compress --jobs 16 >/dev/null 2>&1 &&
+	diff -r "$tmp/par-1" "$tmp/par-16" >"$tmp/diff" 2>&1 &&
+	grep -q '<del>删除30</del>' "$tmp/par-1/policies/doc-200/index.html"; then
+	echo "ok - cli: documents parsed on 1 and 16 threads give the same site (strikethrough, autolinks)"
+else
+	echo "not ok - cli: documents parsed on 1 and 16 threads give the same site (strikethrough, autolinks)"
+	head -5 "$tmp/diff" | cut -c1-200 | sed 's/^/    /'
+fi
