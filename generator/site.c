@@ -3,9 +3,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "assets.h"
 #include "compress.h"
@@ -67,17 +69,22 @@ static int write_assets(struct output *o, const struct asset_list *assets)
 }
 
 /* The stamp of the output folder `out` (see SITE_STAMP_DIR): its file name
- * into `path`, its text into `text`. */
+ * into `path`, its text into `text`. The text names the folder itself
+ * (device and inode): each build swaps in a new one, so a folder put there
+ * by anything else does not match. */
 static void stamp(const struct site_options *options, const char *out, struct strbuf *path,
 		  struct strbuf *text)
 {
 	char *abs = realpath(out, NULL);
 	const char *name = abs ? abs : out;
 	char tag[HASH_TAG_LEN + 1];
+	struct stat st;
 
 	hash_tag(hash_fnv1a64(HASH_FNV64_INIT, name, strlen(name)), tag);
 	strbuf_addf(path, "%s/output-%s", options->stamp_dir, tag);
 	strbuf_addf(text, "policysite %s\nout %s\n", POLICYSITE_VERSION, name);
+	if (stat(out, &st) == 0)
+		strbuf_addf(text, "folder %ju:%ju\n", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
 	compress_describe(text);
 	free(abs);
 }

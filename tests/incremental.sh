@@ -174,3 +174,11 @@ else
 	not_ok "a failed rebuild changed the output"
 fi
 rm content/policies/broken.md
+
+# An output folder put in place by something else (another program, a
+# copy): its compressed copies are not trusted, the plain files still are.
+gen_build "$out" >/dev/null
+cp -a "$out" "$tmp/copy" && rm -rf "$out" && mv "$tmp/copy" "$out"
+check "an output folder replaced by a copy"
+expect_new "an output folder replaced by a copy: the compressed copies are made anew" "$other_page.gz" "$other_page.br"
+expect_kept "an output folder replaced by a copy: the plain files are reused" "$other_page"
