@@ -24,14 +24,98 @@
     return h >>> 0;
   };
 
+  // gzip (RFC 1952, 1951) unpacked by hand, for browsers without
+  // DecompressionStream (Safari before 16.4, Firefox before 113).
+  const gunzip = (src) => {
+    const flags = src[3];
+    let pos = 10, bit = 0, out = new Uint8Array(src.length * 4), n = 0;
+    if (flags & 4) pos += 2 + (src[10] | (src[11] << 8)); // FEXTRA
+    for (const f of [8, 16]) if (flags & f) while (src[pos++]); // FNAME, FCOMMENT
+    if (flags & 2) pos += 2; // FHCRC
+    const bits = (k) => {
+      let v = 0;
+      for (let i = 0; i < k; i++, bit = (bit + 1) & 7, pos += !bit) {
+        if (pos >= src.length) throw new Error('gzip: truncated');
+        v |= ((src[pos] >> bit) & 1) << i;
+      }
+      return v;
+    };
+    const put = (x) => {
+      if (n === out.length) { const o = new Uint8Array(out.length * 2); o.set(out); out = o; }
+      out[n++] = x;
+    };
+    // A canonical Huffman code from its code lengths: counts per length, symbols in order.
+    const code = (lengths) => {
+      const count = new Uint16Array(16), offs = new Uint16Array(16), symbol = new Uint16Array(lengths.length);
+      for (const l of lengths) count[l]++;
+      for (let l = 1; l < 15; l++) offs[l + 1] = offs[l] + count[l];
+      lengths.forEach((l, s) => { if (l) symbol[offs[l]++] = s; });
+      count[0] = 0;
+      return { count, symbol };
+    };
+    const decode = ({ count, symbol }) => {
+      for (let len = 1, c = 0, first = 0, index = 0; len < 16; len++) {
+        c |= bits(1);
+        if (c - first < count[len]) return symbol[index + c - first];
+        index += count[len];
+        first = (first + count[len]) << 1;
+        c <<= 1;
+      }
+      throw new Error('gzip: bad code');
+    };
+    const LBASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+    const LEXT = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+    const DBASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+    const DEXT = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+    const ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+    for (let last = 0; !last;) {
+      last = bits(1);
+      const type = bits(2);
+      if (type === 0) { // stored
+        if (bit) { bit = 0; pos++; }
+        const len = src[pos] | (src[pos + 1] << 8);
+        pos += 4;
+        for (let i = 0; i < len; i++) put(src[pos++]);
+        continue;
+      }
+      let lit, dist;
+      if (type === 1) {
+        lit = code(Array.from({ length: 288 }, (_, s) => (s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8)));
+        dist = code(new Array(30).fill(5));
+      } else if (type === 2) {
+        const nlen = bits(5) + 257, ndist = bits(5) + 1, ncode = bits(4) + 4;
+        const cl = new Array(19).fill(0);
+        for (let i = 0; i < ncode; i++) cl[ORDER[i]] = bits(3);
+        const clc = code(cl), lengths = [];
+        while (lengths.length < nlen + ndist) {
+          const s = decode(clc);
+          if (s < 16) lengths.push(s);
+          else if (s === 16) lengths.push(...new Array(bits(2) + 3).fill(lengths.at(-1)));
+          else lengths.push(...new Array(s === 17 ? bits(3) + 3 : bits(7) + 11).fill(0));
+        }
+        lit = code(lengths.slice(0, nlen));
+        dist = code(lengths.slice(nlen, nlen + ndist));
+      } else throw new Error('gzip: bad block');
+      for (let s; (s = decode(lit)) !== 256;) {
+        if (s < 256) { put(s); continue; }
+        const len = LBASE[s - 257] + bits(LEXT[s - 257]), d = decode(dist), back = DBASE[d] + bits(DEXT[d]);
+        if (back > n) throw new Error('gzip: bad distance');
+        for (let i = 0; i < len; i++) put(out[n - back]);
+      }
+    }
+    return out.subarray(0, n);
+  };
+
   // Index files, fetched once; a failure is forgotten, to retry. Shards and
   // chunks are gzip files, unpacked here unless a server already did (sent
   // them with Content-Encoding: gzip, and the bytes lack gzip's 1f 8b).
   const cache = new Map();
   const unpack = async (r) => {
     const b = new Uint8Array(await r.arrayBuffer());
-    const s = b[0] === 0x1f && b[1] === 0x8b ? new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip')) : null;
-    return JSON.parse(s ? await new Response(s).text() : new TextDecoder().decode(b));
+    if (b[0] !== 0x1f || b[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(b));
+    if (typeof DecompressionStream === 'undefined') return JSON.parse(new TextDecoder().decode(gunzip(b)));
+    const s = new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return JSON.parse(await new Response(s).text());
   };
   const load = (path) => cache.get(path) || cache.set(path, fetch(new URL(path, dir)).then((r) => {
     if (r.ok) return path.endsWith('.gz') ? unpack(r) : r.json();

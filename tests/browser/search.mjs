@@ -831,6 +831,30 @@ async function main() {
     }
   });
 
+  // ---- Browsers without DecompressionStream
+
+  await check('without DecompressionStream (older browsers) the script unpacks the index itself: the same results', async () => {
+    const c = await newContext({}, false);
+    const pageErrors = [];
+    try {
+      await c.addInitScript(() => { delete window.DecompressionStream; });
+      const p = await c.newPage();
+      p.on('pageerror', (err) => pageErrors.push(err.message));
+      const out = [];
+      for (const q of [values['first-word'], '家庭医生签约', '医保']) {
+        await fresh('?q=' + encodeURIComponent(q), p);
+        const got = await p.evaluate((q) => window.__policysiteSearch(q), q);
+        const want = expected(q);
+        if (!want.length) out.push(`"${q}": no expected results to compare`);
+        if (got.join() !== want.join()) out.push(`"${q}": [${got.slice(0, 8)}] (${got.length}), expected [${want.slice(0, 8)}] (${want.length})`);
+      }
+      if (!(await p.evaluate(() => typeof DecompressionStream === 'undefined'))) out.push('DecompressionStream was not removed');
+      return out.concat(pageErrors.map((e) => `page error: ${e}`));
+    } finally {
+      await c.close();
+    }
+  });
+
   // ---- Without JavaScript
 
   await check('without JavaScript the noscript help shows, with working links', async () => {
