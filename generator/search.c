@@ -17,9 +17,9 @@
 #include "xalloc.h"
 
 /* Sizes of the index files before compression: a shard of postings and a
- * chunk of entries each come to some 10-20 KB as gzip, so a query fetches
- * a few of them and the index is a file per some 40 KB of postings and text,
- * not a file per token or entry. */
+ * chunk of entries come to some 5-10 KB as gzip (9 and 5 KB on average on
+ * the bundled site), so a query fetches a few of them and the index is a
+ * file per some 20 KB of postings and text, not a file per token or entry. */
 #define SEARCH_SHARD_BYTES 32768
 #define SEARCH_CHUNK_BYTES 12288
 
