@@ -4,7 +4,7 @@
 PREFIX ?= /usr/local
 CC ?= cc
 BUILD := build
-PKGS := libxml-2.0 yaml-0.1 libcmark-gfm zlib libbrotlienc libcurl
+PKGS := libxml-2.0 yaml-0.1 libcmark-gfm libdeflate libbrotlienc libcurl
 VERSION := 0.1.0
 
 WARNINGS := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wvla \
@@ -22,10 +22,11 @@ OBJS := $(SRCS:generator/%.c=$(BUILD)/obj/%.o)
 ASAN_OBJS := $(SRCS:generator/%.c=$(BUILD)/asan/%.o)
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 
-# Debian packages: what the build needs, then what the tests need.
+# Debian packages: what the build needs, then what the tests need (zlib:
+# the unit tests unpack with another library than the one that packs).
 BUILD_DEBS := gcc libc6-dev make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
-	libxml2-dev libyaml-dev zlib1g-dev libbrotli-dev libcurl4-openssl-dev
-TEST_DEBS := libxml2-utils default-jre-headless chromium fonts-noto-cjk nginx \
+	libxml2-dev libyaml-dev libdeflate-dev libbrotli-dev libcurl4-openssl-dev
+TEST_DEBS := zlib1g-dev libxml2-utils default-jre-headless chromium fonts-noto-cjk nginx \
 	libnginx-mod-http-brotli-static rsync
 # node and npm may come from Debian or elsewhere: only installed when missing.
 NODE_DEBS := nodejs npm
@@ -67,7 +68,7 @@ $(BUILD)/asan/%.o: generator/%.c | $(BUILD)/asan
 	$(CC) $(ALL_CFLAGS) $(SANITIZE) -O1 -MMD -MP -c -o $@ $<
 
 $(BUILD)/unit-tests: $(UNIT_SRCS) $(filter-out $(BUILD)/asan/main.o,$(ASAN_OBJS))
-	$(CC) $(ALL_CFLAGS) $(SANITIZE) -O1 -Igenerator -o $@ $^ $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(SANITIZE) -O1 -Igenerator -o $@ $^ $(LIBS) -lz
 
 $(BUILD)/sitecheck: tests/sitecheck.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) $(SANITIZE) -O1 -o $@ $< $(LIBS)

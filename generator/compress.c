@@ -1,14 +1,13 @@
 #include "compress.h"
 
 #include <brotli/encode.h>
-#include <limits.h>
+#include <libdeflate.h>
 #include <string.h>
-#include <zlib.h>
 
-/* Quality 8 is a few percent larger than 11 and thirty times faster; from
- * 9 on, the encoder switches to hash tables that cost more to set up than a
- * web page takes to compress. */
-#define BROTLI_QUALITY 8
+/* Measured on the 189 MB of text files of a 1,000-document site: quality 5
+ * takes 2.1 s and gives 32.6 MB, quality 8 3.1 s and 31.1 MB (5 % smaller),
+ * quality 4 1.4 s but 37.1 MB. */
+#define BROTLI_QUALITY 5
 
 int compress_wanted(const char *path, size_t len)
 {
@@ -25,36 +24,29 @@ int compress_wanted(const char *path, size_t len)
 	return 0;
 }
 
-int compress_gzip(const void *data, size_t len, int level, struct strbuf *out)
+int compress_gzip(const void *data, size_t len, struct strbuf *out)
 {
-	z_stream z;
-	int status;
+	struct libdeflate_compressor *c = libdeflate_alloc_compressor(COMPRESS_GZIP_LEVEL);
+	size_t bound, size = 0;
 
-	if (len > UINT_MAX)
+	if (!c)
 		return -1;
-	memset(&z, 0, sizeof(z));
-	/* 15 + 16: a 32 KB window with a gzip wrapper instead of zlib's. */
-	if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
-		return -1;
-	size_t bound = deflateBound(&z, (uLong)len);
+	bound = libdeflate_gzip_compress_bound(c, len);
 	strbuf_grow(out, bound);
-	z.next_in = (Bytef *)data;
-	z.avail_in = (uInt)len;
-	z.next_out = (Bytef *)out->buf + out->len;
-	z.avail_out = (uInt)bound;
-	status = deflate(&z, Z_FINISH);
-	if (status == Z_STREAM_END)
-		strbuf_setlen(out, out->len + z.total_out);
-	deflateEnd(&z);
-	return status == Z_STREAM_END ? 0 : -1;
+	size = libdeflate_gzip_compress(c, data, len, out->buf + out->len, bound);
+	libdeflate_free_compressor(c);
+	if (!size)
+		return -1;
+	strbuf_setlen(out, out->len + size);
+	return 0;
 }
 
 void compress_describe(struct strbuf *out)
 {
 	uint32_t v = BrotliEncoderVersion();
 
-	strbuf_addf(out, "zlib %s level %d\nbrotli %u.%u.%u quality %d\n", zlibVersion(),
-		    COMPRESS_GZIP_COPIES, v >> 24, (v >> 12) & 0xfff, v & 0xfff, BROTLI_QUALITY);
+	strbuf_addf(out, "libdeflate %s level %d\nbrotli %u.%u.%u quality %d\n",
+		    LIBDEFLATE_VERSION_STRING, COMPRESS_GZIP_LEVEL, v >> 24, (v >> 12) & 0xfff, v & 0xfff, BROTLI_QUALITY);
 }
 
 int compress_brotli(const void *data, size_t len, struct strbuf *out)

@@ -21,7 +21,7 @@ struct site_options {
 /*
  * A previous output's compressed copies are reused only when it was
  * written with the same compression: a stamp per output folder (named by a
- * hash of its absolute path) holds the program's version, its zlib and
+ * hash of its absolute path) holds the program's version, its gzip and
  * Brotli settings and the folder's device and inode, and is written after
  * each successful build.
  */
