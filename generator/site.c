@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,16 +121,33 @@ static void update_stamp(const struct site_options *options, const char *out, in
 	strbuf_release(&text);
 }
 
-/* The search index comes first: every page names its folder. The download
- * page comes last: it gives the size of every download. */
+static void *search_thread(void *arg)
+{
+	struct output *o = arg;
+
+	return search_write(o) < 0 ? o : NULL;
+}
+
+/* The search index is built on a thread of its own while the pages are
+ * written: most of it runs on one thread, and only the search page names
+ * its folder. The download page comes last: it gives the size of every
+ * download. */
 static int write_all(struct output *o, const struct asset_list *assets)
 {
-	int ret = 0;
+	pthread_t search;
+	int threaded, ret = 0;
+	void *failed = NULL;
 
 	output_copies_start(o);
-	if (search_write(o) < 0 || pages_write(o) < 0 || taskpages_write(o) < 0 ||
-	    indpages_write(o) < 0 || data_write(o) < 0 || search_page_write(o) < 0 ||
-	    feeds_write(o) < 0 || write_assets(o, assets) < 0 || data_page_write(o) < 0)
+	threaded = o->jobs > 1 && pthread_create(&search, NULL, search_thread, o) == 0;
+	if (!threaded && search_write(o) < 0)
+		ret = -1;
+	if (!ret && (pages_write(o) < 0 || taskpages_write(o) < 0 || indpages_write(o) < 0 ||
+		     data_write(o) < 0 || feeds_write(o) < 0 || write_assets(o, assets) < 0))
+		ret = -1;
+	if (threaded && (pthread_join(search, &failed) != 0 || failed))
+		ret = -1;
+	if (!ret && (search_page_write(o) < 0 || data_page_write(o) < 0))
 		ret = -1;
 	if (output_copies_finish(o) < 0)
 		ret = -1;
