@@ -3,6 +3,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <libxml/HTMLparser.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -23,6 +24,8 @@ struct dept_name {
 	const struct dept *dept;
 };
 
+#define START_BITS 16
+
 struct render {
 	const struct document *doc;
 	const struct model *model;
@@ -33,6 +36,9 @@ struct render {
 	struct dept_name *names;
 	size_t nnames, anames, nkeyed;
 	int no_links;			/* inside a heading or a link */
+	/* A bit per hash of the first NAME_KEY bytes of the keyed names: most
+	 * places in a text start no name, and one look tells. */
+	unsigned char starts[1u << (START_BITS - 3)];
 };
 
 static void render_children(struct render *r, xmlNodePtr parent, cmark_node *node);
@@ -59,12 +65,21 @@ static int safe_url(const char *url)
  * only the few names that start with the text's character are compared. */
 #define NAME_KEY 3
 
+static unsigned start_bit(const char *text)
+{
+	uint32_t key = (uint32_t)(unsigned char)text[0] << 16 |
+		       (uint32_t)(unsigned char)text[1] << 8 | (unsigned char)text[2];
+
+	return (key * 2654435761u) >> (32 - START_BITS);
+}
+
 /* The longest department name at `text`, or NULL. */
 static const struct dept_name *dept_at(const struct render *r, const char *text, size_t len)
 {
 	size_t lo = 0, hi = r->nkeyed;
+	unsigned bit;
 
-	if (len >= NAME_KEY) {
+	if (len >= NAME_KEY && (bit = start_bit(text), r->starts[bit >> 3] & (1u << (bit & 7)))) {
 		while (lo < hi) {	/* the first name whose key is not below the text's */
 			size_t mid = lo + (hi - lo) / 2;
 			if (memcmp(r->names[mid].name, text, NAME_KEY) < 0)
@@ -90,7 +105,10 @@ static void render_depts(struct render *r, xmlNodePtr parent, const char *text, 
 	size_t done = 0;
 
 	for (size_t i = 0; i < len && !r->no_links;) {
-		const struct dept_name *n = dept_at(r, text + i, len - i);
+		/* Names start at a character, never inside one. */
+		const struct dept_name *n = ((unsigned char)text[i] & 0xC0) == 0x80
+						    ? NULL
+						    : dept_at(r, text + i, len - i);
 		if (!n) {
 			i++;
 			continue;
@@ -578,13 +596,15 @@ static int compare_names(const void *pa, const void *pb)
 
 void mdhtml_render(xmlNodePtr parent, const struct document *doc, const struct model *model)
 {
-	struct render r = { doc, model, STRBUF_INIT, 0, NULL, 0, 0, 0, 0 };
+	struct render r = { doc, model, STRBUF_INIT, 0, NULL, 0, 0, 0, 0, { 0 } };
 
 	dept_each_name(&model->depts, doc->meta.region, add_name, &r);
 	if (r.nnames)
 		qsort(r.names, r.nnames, sizeof(*r.names), compare_names);
-	while (r.nkeyed < r.nnames && r.names[r.nkeyed].len >= NAME_KEY)
-		r.nkeyed++;
+	for (; r.nkeyed < r.nnames && r.names[r.nkeyed].len >= NAME_KEY; r.nkeyed++) {
+		unsigned bit = start_bit(r.names[r.nkeyed].name);
+		r.starts[bit >> 3] |= 1u << (bit & 7);
+	}
 	render_children(&r, parent, doc->root);
 	strbuf_release(&r.scratch);
 	free(r.names);
