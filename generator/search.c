@@ -63,7 +63,8 @@ struct entry {
 /* A token's postings: pairs of entry and weight, entries ascending. */
 struct token {
 	char *text;
-	uint32_t hash;
+	uint32_t hash;		/* hash_fnv1a of the text: picks the shard */
+	uint64_t key;		/* see token_key */
 	uint32_t *pairs;
 	size_t npairs, alloc;
 	size_t last_entry;	/* the entry whose count is being gathered */
@@ -74,11 +75,26 @@ struct index {
 	size_t nentries, aentries;
 	struct token *tokens;
 	size_t ntokens, atokens;
-	size_t *table;		/* open addressing: token index + 1, 0 = empty */
+	size_t *table;		/* open addressing by key: token index + 1, 0 = empty */
 	size_t table_size;
 	const struct task **merged;	/* tasks that are a section's entry */
 	size_t nmerged;
 };
+
+/*
+ * Tokens are found by a 64-bit key, so that the millions of Han tokens of
+ * a large site are counted without hashing or comparing text: a character
+ * is its code point, a pair of characters the two code points (bit 62
+ * set), and a word the FNV-1a hash of its letters (bit 63 set; its text is
+ * compared too).
+ */
+#define KEY_PAIR (1ull << 62)
+#define KEY_WORD (1ull << 63)
+
+static size_t key_slot(uint64_t key, size_t size)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & (size - 1);
+}
 
 static void table_grow(struct index *ix)
 {
@@ -88,23 +104,25 @@ static void table_grow(struct index *ix)
 	ix->table = xcalloc(size, sizeof(*ix->table));
 	ix->table_size = size;
 	for (size_t i = 0; i < ix->ntokens; i++) {
-		size_t at = ix->tokens[i].hash & (size - 1);
+		size_t at = key_slot(ix->tokens[i].key, size);
 		while (ix->table[at])
 			at = (at + 1) & (size - 1);
 		ix->table[at] = i + 1;
 	}
 }
 
-static struct token *token_get(struct index *ix, const char *s, size_t len)
+/* The token of key `key` and text `s`, made if new. */
+static struct token *token_get(struct index *ix, uint64_t key, const char *s, size_t len)
 {
-	uint32_t h = hash_fnv1a(s, len);
 	size_t at;
 
 	if ((ix->ntokens + 1) * 2 > ix->table_size)
 		table_grow(ix);
-	for (at = h & (ix->table_size - 1); ix->table[at]; at = (at + 1) & (ix->table_size - 1)) {
+	for (at = key_slot(key, ix->table_size); ix->table[at];
+	     at = (at + 1) & (ix->table_size - 1)) {
 		struct token *t = &ix->tokens[ix->table[at] - 1];
-		if (t->hash == h && !strncmp(t->text, s, len) && !t->text[len])
+		if (t->key == key &&
+		    (!(key & KEY_WORD) || (!strncmp(t->text, s, len) && !t->text[len])))
 			return t;
 	}
 	if (ix->ntokens == ix->atokens) {
@@ -114,16 +132,18 @@ static struct token *token_get(struct index *ix, const char *s, size_t len)
 	struct token *t = &ix->tokens[ix->ntokens];
 	memset(t, 0, sizeof(*t));
 	t->text = xstrndup(s, len);
-	t->hash = h;
+	t->hash = hash_fnv1a(s, len);
+	t->key = key;
 	t->last_entry = SIZE_MAX;
 	ix->table[at] = ++ix->ntokens;
 	return t;
 }
 
 /* Count one occurrence of a token in entry `e`; `in_title` sets the low bit. */
-static void token_add(struct index *ix, const char *s, size_t len, size_t e, int in_title)
+static void token_add(struct index *ix, uint64_t key, const char *s, size_t len, size_t e,
+		      int in_title)
 {
-	struct token *t = token_get(ix, s, len);
+	struct token *t = token_get(ix, key, s, len);
 
 	if (t->last_entry != e) {
 		if (t->npairs + 2 > t->alloc) {
@@ -144,24 +164,27 @@ static void token_add(struct index *ix, const char *s, size_t len, size_t e, int
 static void tokenise(struct index *ix, const char *text, size_t e, int in_title)
 {
 	size_t len = strlen(text), pos = 0, prev_start = 0;
-	int prev_han = 0;
+	int32_t prev = -1;	/* the Han character before, or -1 */
 
 	while (pos < len) {
 		size_t start = pos;
 		int32_t cp = utf8_next(text, len, &pos);
 		if (is_han(cp)) {
-			token_add(ix, text + start, pos - start, e, in_title);
-			if (prev_han)
-				token_add(ix, text + prev_start, pos - prev_start, e, in_title);
-			prev_han = 1;
+			token_add(ix, (uint64_t)cp, text + start, pos - start, e, in_title);
+			if (prev >= 0)
+				token_add(ix, KEY_PAIR | (uint64_t)prev << 21 | (uint64_t)cp,
+					  text + prev_start, pos - prev_start, e, in_title);
+			prev = cp;
 			prev_start = start;
 			continue;
 		}
-		prev_han = 0;
+		prev = -1;
 		if (is_word(cp)) {
 			while (pos < len && is_word((unsigned char)text[pos]))
 				pos++;
-			token_add(ix, text + start, pos - start, e, in_title);
+			token_add(ix, KEY_WORD | hash_fnv1a64(HASH_FNV64_INIT, text + start,
+							      pos - start),
+				  text + start, pos - start, e, in_title);
 		}
 	}
 }
