@@ -12,6 +12,14 @@ void json_string(struct strbuf *out, const char *s)
 	}
 	strbuf_addch(out, '"');
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		/* Bytes that need no escape go in as one run. */
+		const unsigned char *run = p;
+		while (*p >= 0x20 && *p != '"' && *p != '\\' && *p != '<' && *p != '>' &&
+		       *p != '&' && *p != 0xE2)
+			p++;
+		strbuf_add(out, run, (size_t)(p - run));
+		if (!*p)
+			break;
 		switch (*p) {
 		case '"': strbuf_adds(out, "\\\""); continue;
 		case '\\': strbuf_adds(out, "\\\\"); continue;

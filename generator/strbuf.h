@@ -28,7 +28,16 @@ void strbuf_reset(struct strbuf *sb);
 void strbuf_grow(struct strbuf *sb, size_t extra);
 void strbuf_add(struct strbuf *sb, const void *data, size_t len);
 void strbuf_adds(struct strbuf *sb, const char *s);
-void strbuf_addch(struct strbuf *sb, int c);
+
+/* Inline: the search index and the JSON files append millions of bytes
+ * one at a time. */
+static inline void strbuf_addch(struct strbuf *sb, int c)
+{
+	if (sb->len + 1 >= sb->alloc)
+		strbuf_grow(sb, 1);
+	sb->buf[sb->len++] = (char)c;
+	sb->buf[sb->len] = '\0';
+}
 /* The decimal digits of `n`: for the millions of numbers of the search
  * index, where strbuf_addf's formatting would be a tenth of a build. */
 void strbuf_addu(struct strbuf *sb, unsigned long long n);
