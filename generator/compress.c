@@ -27,7 +27,7 @@ int compress_wanted(const char *path, size_t len)
 int compress_gzip(const void *data, size_t len, struct strbuf *out)
 {
 	struct libdeflate_compressor *c = libdeflate_alloc_compressor(COMPRESS_GZIP_LEVEL);
-	size_t bound, size = 0;
+	size_t bound, size;
 
 	if (!c)
 		return -1;
@@ -45,8 +45,9 @@ void compress_describe(struct strbuf *out)
 {
 	uint32_t v = BrotliEncoderVersion();
 
-	strbuf_addf(out, "libdeflate %s level %d\nbrotli %u.%u.%u quality %d\n",
-		    LIBDEFLATE_VERSION_STRING, COMPRESS_GZIP_LEVEL, v >> 24, (v >> 12) & 0xfff, v & 0xfff, BROTLI_QUALITY);
+	strbuf_addf(out, "libdeflate %s level %d\n", LIBDEFLATE_VERSION_STRING, COMPRESS_GZIP_LEVEL);
+	strbuf_addf(out, "brotli %u.%u.%u quality %d\n", v >> 24, (v >> 12) & 0xfff, v & 0xfff,
+		    BROTLI_QUALITY);
 }
 
 int compress_brotli(const void *data, size_t len, struct strbuf *out)
