@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "cli.h"
+#include "compress.h"
 #include "diag.h"
 #include "fsio.h"
 #include "import.h"
@@ -16,6 +17,7 @@
 #include "progress.h"
 #include "site.h"
 #include "strbuf.h"
+#include "uptodate.h"
 
 #ifndef POLICYSITE_VERSION
 #define POLICYSITE_VERSION "0.1.0"
@@ -74,38 +76,94 @@ static int run_import(const struct cli_options *opt, struct diag_list *diags)
 	return ret;
 }
 
-static int run(const struct cli_options *opt, struct diag_list *diags)
+/* What shapes a build's output besides its files: the options, the
+ * date from the environment, the compression. */
+static void build_settings(const struct cli_options *opt, const char *epoch_date,
+			   struct strbuf *out)
+{
+	strbuf_addf(out, "policysite %s\nbase_url %s\nas_of %s\nepoch %s\ncompress %d\n",
+		    POLICYSITE_VERSION, opt->base_url ? opt->base_url : "-",
+		    opt->as_of ? opt->as_of : "-", epoch_date ? epoch_date : "-",
+		    !opt->no_compress);
+	strbuf_addf(out, "werror %d\n", opt->werror);
+	compress_describe(out);
+}
+
+/* The diagnostics as printed, for the stamp of the build. */
+static void diagnostics_text(struct diag_list *diags, struct strbuf *out)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f)
+		return;
+	diag_print(diags, f);
+	fclose(f);
+	strbuf_add(out, text, len);
+	free(text);
+}
+
+/* Returns -1 on failure; `*skipped` is set when the output was up to date. */
+static int run(const struct cli_options *opt, struct diag_list *diags, int *skipped)
 {
 	if (opt->command == CLI_IMPORT)
 		return run_import(opt, diags);
 	struct arena arena = ARENA_INIT;
 	struct model model;
 	struct strbuf data = STRBUF_INIT, templates = STRBUF_INIT, assets = STRBUF_INIT;
+	struct strbuf settings = STRBUF_INIT, replay = STRBUF_INIT, counts = STRBUF_INIT;
 	char epoch_date[11];
-	int ret = model_load(&model, &arena, opt->content, opt->base_url, opt->as_of,
-			     as_of_from_environment(epoch_date), opt->jobs, diags);
+	const char *epoch = as_of_from_environment(epoch_date);
+	uint64_t inputs = 0;
+	int known_inputs = 0, ret;
 
+	find_data_dir(&data);
+	strbuf_addf(&templates, "%s/templates", data.buf);
+	strbuf_addf(&assets, "%s/assets", data.buf);
+	struct site_paths paths = {
+		opt->templates ? opt->templates : templates.buf,
+		opt->assets ? opt->assets : assets.buf,
+		opt->out,
+	};
+	if (opt->command == CLI_BUILD) {
+		const char *read[] = { "/proc/self/exe", opt->content, paths.templates,
+				       paths.assets };
+		build_settings(opt, epoch, &settings);
+		known_inputs = uptodate_inputs(settings.buf, read, 4, &inputs) == 0;
+		if (known_inputs && !opt->force &&
+		    uptodate_check(SITE_STAMP_DIR, opt->out, inputs, &replay, &counts)) {
+			fputs(replay.buf, stderr);
+			progress_up_to_date(stdout, counts.buf, opt->out);
+			*skipped = 1;
+			ret = 0;
+			goto out;
+		}
+	}
+	ret = model_load(&model, &arena, opt->content, opt->base_url, opt->as_of, epoch, opt->jobs,
+			 diags);
 	if (!ret && opt->external)
 		linkcheck_external(&model, diags);
 	/* Any error, a --werror warning included, and nothing is written. */
 	if (!ret && !diags->errors && opt->command == CLI_BUILD) {
-		find_data_dir(&data);
-		strbuf_addf(&templates, "%s/templates", data.buf);
-		strbuf_addf(&assets, "%s/assets", data.buf);
-		struct site_paths paths = {
-			opt->templates ? opt->templates : templates.buf,
-			opt->assets ? opt->assets : assets.buf,
-			opt->out,
-		};
 		struct site_options options = { !opt->no_compress, opt->jobs, !opt->force,
 						SITE_STAMP_DIR };
 		ret = site_write(&model, &paths, &options, diags);
+		if (!ret && known_inputs) {
+			diagnostics_text(diags, &replay);
+			progress_counts(&counts);
+			uptodate_record(SITE_STAMP_DIR, opt->out, inputs, replay.buf, counts.buf);
+		}
 	}
 	model_release(&model);
 	arena_release(&arena);
+out:
 	strbuf_release(&data);
 	strbuf_release(&templates);
 	strbuf_release(&assets);
+	strbuf_release(&settings);
+	strbuf_release(&replay);
+	strbuf_release(&counts);
 	return ret;
 }
 
@@ -113,7 +171,7 @@ int main(int argc, char **argv)
 {
 	struct cli_options opt;
 	struct diag_list diags = DIAG_LIST_INIT;
-	int status;
+	int status, skipped = 0;
 
 	if (cli_parse(&opt, argc, argv) < 0)
 		return EXIT_USAGE;
@@ -133,10 +191,10 @@ int main(int argc, char **argv)
 #endif
 	xmlInitParser();
 	progress_begin(opt.command == CLI_BUILD && isatty(STDERR_FILENO) ? stderr : NULL);
-	status = run(&opt, &diags) < 0 || diags.errors ? EXIT_CONTENT : EXIT_OK;
+	status = run(&opt, &diags, &skipped) < 0 || diags.errors ? EXIT_CONTENT : EXIT_OK;
 	progress_clear();
 	diag_print(&diags, stderr);
-	if (opt.command == CLI_BUILD && status == EXIT_OK)
+	if (opt.command == CLI_BUILD && status == EXIT_OK && !skipped)
 		progress_summary(stdout);
 	diag_list_release(&diags);
 	xmlCleanupParser();

@@ -71,11 +71,26 @@ void progress_clear(void)
 	progress.drawn = 0;
 }
 
-void progress_summary(FILE *out)
+void progress_counts(struct strbuf *out)
 {
 	double mb = (double)atomic_load(&progress.bytes) / (1024.0 * 1024.0);
 
-	fprintf(out, "policysite: %zu documents, %zu pages, %zu files (%.1f MB) in %.2f s\n",
-		atomic_load(&progress.documents), atomic_load(&progress.pages),
-		atomic_load(&progress.files), mb, seconds_since_start());
+	strbuf_addf(out, "%zu documents, %zu pages, %zu files (%.1f MB)",
+		    atomic_load(&progress.documents), atomic_load(&progress.pages),
+		    atomic_load(&progress.files), mb);
+}
+
+void progress_summary(FILE *out)
+{
+	struct strbuf counts = STRBUF_INIT;
+
+	progress_counts(&counts);
+	fprintf(out, "policysite: %s in %.2f s\n", counts.buf, seconds_since_start());
+	strbuf_release(&counts);
+}
+
+void progress_up_to_date(FILE *out, const char *counts, const char *dir)
+{
+	fprintf(out, "policysite: up to date: %s in %s; nothing written (%.2f s)\n", counts, dir,
+		seconds_since_start());
 }

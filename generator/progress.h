@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "strbuf.h"
+
 /*
  * What a build has done so far, for people and for CI logs. On a terminal,
  * a build that runs longer than a second shows a line that counts the
@@ -26,5 +28,13 @@ void progress_clear(void);
  * "policysite: 6 documents, 114 pages, 618 files (4.1 MB) in 0.63 s"
  * (files and bytes without the compressed copies). */
 void progress_summary(FILE *out);
+
+/* The counts of the summary alone: "6 documents, 114 pages, 618 files
+ * (4.1 MB)". */
+void progress_counts(struct strbuf *out);
+
+/* The summary of a build skipped as up to date (see uptodate.h), with
+ * the counts of the build that wrote folder `dir`. */
+void progress_up_to_date(FILE *out, const char *counts, const char *dir);
 
 #endif

@@ -5,6 +5,8 @@
 # build with --force (which reuses nothing), after every kind of change:
 # a document's text, a task's deadline, a new and a removed document, the
 # departments, a template, --no-compress before and after, a stale stamp.
+# A build with nothing to do (the same inputs, the output as the last build
+# left it) is skipped: it says so, replays the warnings and writes nothing.
 #
 # usage: tests/incremental.sh BUILD_DIR
 set -u
@@ -56,6 +58,7 @@ check() {
 		not_ok "$name: the rebuild failed" "$(head -5 "$tmp/build.log")"
 		return 1
 	fi
+	cp "$tmp/build.log" "$tmp/rebuild.log"
 	inodes "$out" >"$tmp/after"
 	rm -rf "$full"
 	gen_build "$full" --force "$@" || { not_ok "$name: the full build failed"; return 1; }
@@ -99,13 +102,68 @@ other_page=policies/$other/index.html
 gen_build "$out" || { not_ok "first build" "$(head -5 "$tmp/build.log")"; exit 0; }
 ok "first build"
 
+folder=$(stat -c %i "$out")
 check "nothing changed"
 total=$(find "$out" -type f | wc -l)
-if [ "$(count "$tmp/kept")" -eq "$total" ]; then
-	ok "nothing changed: every file of $total is reused"
+if grep -q "^policysite: up to date: .* in $out; nothing written" "$tmp/rebuild.log" &&
+	[ "$(stat -c %i "$out")" = "$folder" ] && [ "$(count "$tmp/kept")" -eq "$total" ]; then
+	ok "nothing changed: the build is skipped, the output folder and its $total files untouched"
 else
-	not_ok "nothing changed: $(count "$tmp/kept") of $total files reused"
+	not_ok "nothing changed: the build was not skipped" "$(cat "$tmp/rebuild.log")"
 fi
+
+# Without the stamp of the last build, the build runs and links every file.
+rm .cache/policysite/build-*
+check "nothing changed, no build stamp"
+if grep -q "up to date" "$tmp/rebuild.log"; then
+	not_ok "nothing changed, no build stamp: the build was skipped"
+elif [ "$(count "$tmp/kept")" -eq "$total" ]; then
+	ok "nothing changed, no build stamp: every file of $total is reused"
+else
+	not_ok "nothing changed, no build stamp: $(count "$tmp/kept") of $total files reused"
+fi
+
+# expect_run NAME: the last build ran, it was not skipped as up to date.
+expect_run() {
+	if grep -q "up to date" "$tmp/rebuild.log"; then
+		not_ok "$1: the build was skipped" "$(cat "$tmp/rebuild.log")"
+	else
+		ok "$1: the build ran"
+	fi
+}
+
+# What the last build read or wrote changed: the build runs again.
+rm "$out/$other_page.br"
+check "an output file removed"
+expect_run "an output file removed"
+printf 'x' >>"$out/$other_page"
+check "an output file edited"
+expect_run "an output file edited"
+check "a different --base-url" --base-url https://example.org/sub/
+expect_run "a different --base-url"
+check "back to the default base URL"
+expect_run "back to the default base URL"
+
+# A build with warnings: a skipped build prints them again.
+sed -i 's/^plan_period: .*/plan_period: 某个时期/' "content/policies/$other.md"
+gen_build "$out"
+grep 'warning: plan_period' "$tmp/build.log" >"$tmp/warnings"
+gen_build "$out"
+if [ -s "$tmp/warnings" ] && grep -q "up to date" "$tmp/build.log" &&
+	grep 'warning: plan_period' "$tmp/build.log" | diff -q - "$tmp/warnings" >/dev/null; then
+	ok "a skipped build prints the warnings of the build it stands for"
+else
+	not_ok "a skipped build prints the warnings of the build it stands for" \
+		"$(cat "$tmp/warnings")" "$(cat "$tmp/build.log")"
+fi
+if gen_build "$out" --werror; then
+	not_ok "--werror after a build with warnings: the build was skipped or succeeded"
+else
+	ok "--werror after a build with warnings: the build runs and fails"
+fi
+cp "$OLDPWD/content/policies/$other.md" "content/policies/$other.md"
+check "the warning mended"
+expect_run "the warning mended"
 
 # A sentence added to one document: its page and the search index change;
 # the other documents' pages, their compressed copies and the assets stay.
@@ -152,6 +210,7 @@ fi
 # A stamp that does not match (another program's compression, say): the
 # copies are made anew, the plain files are still reused.
 for s in .cache/policysite/output-*; do printf 'zlib 0.0 level 1\n' >>"$s"; done
+printf '\n' >>content/departments.yaml	# so that the build is not skipped
 check "a stale stamp"
 expect_new "a stale stamp: the compressed copies are written anew" "$other_page.gz" "$other_page.br"
 expect_kept "a stale stamp: the plain files are reused" "$other_page"

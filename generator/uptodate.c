@@ -1,0 +1,145 @@
+#define _XOPEN_SOURCE 700	/* realpath */
+#include "uptodate.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fsio.h"
+#include "hash.h"
+
+#define STAMP_HEADER "policysite build stamp 1\n"
+
+static uint64_t hash_text(uint64_t h, const char *s)
+{
+	return hash_fnv1a64(h, s, strlen(s) + 1);
+}
+
+/* Every file under `path` (named by `rel`, its path below the root), in
+ * name order; `with_bytes` for inputs, whose bytes count, while the files
+ * of an output count by their size, inode and time of last change. */
+static int hash_tree(uint64_t *h, const char *path, const char *rel, int with_bytes)
+{
+	struct stat st;
+	int ret = 0;
+
+	if ((with_bytes ? stat(path, &st) : lstat(path, &st)) < 0)
+		return -1;
+	*h = hash_text(*h, rel);
+	if (S_ISDIR(st.st_mode)) {
+		char **names = NULL;
+		int n = fsio_list_dir(path, &names);
+		struct strbuf sub = STRBUF_INIT, subrel = STRBUF_INIT;
+		if (n < 0)
+			return -1;
+		*h = hash_fnv1a64(*h, "d", 1);
+		for (int i = 0; i < n; i++) {
+			strbuf_reset(&sub);
+			strbuf_reset(&subrel);
+			strbuf_addf(&sub, "%s/%s", path, names[i]);
+			strbuf_addf(&subrel, "%s/%s", rel, names[i]);
+			if (!ret && hash_tree(h, sub.buf, subrel.buf, with_bytes) < 0)
+				ret = -1;
+			free(names[i]);
+		}
+		free(names);
+		strbuf_release(&sub);
+		strbuf_release(&subrel);
+		return ret;
+	}
+	if (!with_bytes) {
+		uint64_t facts[] = { (uint64_t)st.st_mode, (uint64_t)st.st_size, (uint64_t)st.st_ino,
+				     (uint64_t)st.st_mtim.tv_sec, (uint64_t)st.st_mtim.tv_nsec };
+		*h = hash_fnv1a64(*h, facts, sizeof(facts));
+		return 0;
+	}
+	if (!S_ISREG(st.st_mode))
+		return -1;
+	struct strbuf data = STRBUF_INIT;
+	ret = fsio_read_file(path, &data);
+	if (!ret) {
+		uint64_t size = data.len;
+		*h = hash_fnv1a64(*h, &size, sizeof(size));
+		*h = hash_fnv1a64(*h, data.buf, data.len);
+	}
+	strbuf_release(&data);
+	return ret;
+}
+
+int uptodate_inputs(const char *settings, const char *const *paths, size_t npaths,
+		    uint64_t *hash)
+{
+	uint64_t h = hash_text(HASH_FNV64_INIT, settings);
+
+	for (size_t i = 0; i < npaths; i++)
+		if (hash_tree(&h, paths[i], "", 1) < 0)
+			return -1;
+	*hash = h;
+	return 0;
+}
+
+static void stamp_path(const char *stamp_dir, const char *out, struct strbuf *path)
+{
+	char *abs = realpath(out, NULL);
+	const char *name = abs ? abs : out;
+	char tag[HASH_TAG_LEN + 1];
+
+	hash_tag(hash_fnv1a64(HASH_FNV64_INIT, name, strlen(name)), tag);
+	strbuf_addf(path, "%s/build-%s", stamp_dir, tag);
+	free(abs);
+}
+
+/* The stamp's first lines: the inputs, and `out` as it is now; -1 if
+ * the folder cannot be listed. */
+static int stamp_head(const char *out, uint64_t inputs, struct strbuf *text)
+{
+	uint64_t tree = HASH_FNV64_INIT;
+
+	if (hash_tree(&tree, out, "", 0) < 0)
+		return -1;
+	strbuf_addf(text, STAMP_HEADER "inputs %016" PRIx64 "\noutput %016" PRIx64 "\nsummary ",
+		    inputs, tree);
+	return 0;
+}
+
+int uptodate_check(const char *stamp_dir, const char *out, uint64_t inputs,
+		   struct strbuf *diags, struct strbuf *summary)
+{
+	struct strbuf path = STRBUF_INIT, have = STRBUF_INIT, want = STRBUF_INIT;
+	int same = 0;
+
+	stamp_path(stamp_dir, out, &path);
+	if (fsio_is_dir(out) && fsio_read_file(path.buf, &have) == 0 &&
+	    stamp_head(out, inputs, &want) == 0 && have.len > want.len &&
+	    !memcmp(have.buf, want.buf, want.len)) {
+		const char *line = have.buf + want.len, *eol = strchr(line, '\n');
+		if (eol) {
+			strbuf_add(summary, line, (size_t)(eol - line));
+			strbuf_adds(diags, eol + 1);
+			same = 1;
+		}
+	}
+	strbuf_release(&path);
+	strbuf_release(&have);
+	strbuf_release(&want);
+	return same;
+}
+
+void uptodate_record(const char *stamp_dir, const char *out, uint64_t inputs,
+		     const char *diags, const char *summary)
+{
+	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
+
+	stamp_path(stamp_dir, out, &path);
+	if (strchr(summary, '\n') || stamp_head(out, inputs, &text) < 0) {
+		remove(path.buf);
+	} else {
+		strbuf_addf(&text, "%s\n%s", summary, diags);
+		if (fsio_write_file(path.buf, text.buf, text.len) < 0)
+			remove(path.buf);
+	}
+	strbuf_release(&path);
+	strbuf_release(&text);
+}

@@ -1,0 +1,37 @@
+#ifndef POLICYSITE_UPTODATE_H
+#define POLICYSITE_UPTODATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "strbuf.h"
+
+/*
+ * A build with nothing to do is skipped. After each successful build, a
+ * stamp per output folder (<stamp dir>/build-<hash of its path>) records
+ * a hash of everything the build read: the program itself, the options
+ * that shape the output, and every file under the content, templates and
+ * assets folders; a hash of every file it left in the output folder (name,
+ * size, inode and time of last change); and the warnings and summary it
+ * printed. A later build that finds both hashes unchanged prints those
+ * again and writes nothing.
+ */
+
+/* The hash of a build's inputs: `settings` (the options, as text) and the
+ * files at `paths`, each a file or a folder whose files are all read.
+ * Returns -1 if one cannot be read: such a build is never skipped. */
+int uptodate_inputs(const char *settings, const char *const *paths, size_t npaths,
+		    uint64_t *hash);
+
+/* 1 if the output folder `out` is as the last build from `inputs` left
+ * it, with that build's warnings appended to `diags` and its summary
+ * ("6 documents, 114 pages, …") to `summary`; else 0. */
+int uptodate_check(const char *stamp_dir, const char *out, uint64_t inputs,
+		   struct strbuf *diags, struct strbuf *summary);
+
+/* Record a successful build of `out` from `inputs`, which printed `diags`
+ * and `summary`. A stamp that cannot be written is removed. */
+void uptodate_record(const char *stamp_dir, const char *out, uint64_t inputs,
+		     const char *diags, const char *summary);
+
+#endif
