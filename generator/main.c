@@ -133,6 +133,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		known_inputs = uptodate_inputs(settings.buf, read, 4, &inputs) == 0;
 		if (known_inputs && !opt->force &&
 		    uptodate_check(SITE_STAMP_DIR, opt->out, inputs, &replay, &counts)) {
+			site_discard_staging(opt->out);
 			fputs(replay.buf, stderr);
 			progress_up_to_date(stdout, counts.buf, opt->out);
 			*skipped = 1;

@@ -54,6 +54,20 @@ static int swap_in(const char *staging, const char *out, struct diag_list *diags
 	return ret;
 }
 
+static void staging_path(const char *out, struct strbuf *path)
+{
+	strbuf_addf(path, "%s.staging", out);
+}
+
+void site_discard_staging(const char *out)
+{
+	struct strbuf staging = STRBUF_INIT;
+
+	staging_path(out, &staging);
+	fsio_remove_tree(staging.buf);
+	strbuf_release(&staging);
+}
+
 static int write_assets(struct output *o, const struct asset_list *assets)
 {
 	struct strbuf path = STRBUF_INIT;
@@ -179,7 +193,7 @@ int site_write(const struct model *model, const struct site_paths *paths,
 	}
 	/* A fixed name: a build killed half-way leaves at most this folder,
 	 * which the next build clears. */
-	strbuf_addf(&staging, "%s.staging", paths->out);
+	staging_path(paths->out, &staging);
 	o.dir = staging.buf;
 	if (fsio_remove_tree(staging.buf) < 0 || fsio_mkdirs(staging.buf) < 0) {
 		ret = diag_error(diags, staging.buf, 0, 0, "cannot create the staging folder: %s",

@@ -37,4 +37,8 @@ struct site_options {
 int site_write(const struct model *model, const struct site_paths *paths,
 	       const struct site_options *options, struct diag_list *diags);
 
+/* Remove the staging folder a build of `out` killed half-way left, as a
+ * build does before it writes; for a build skipped as up to date. */
+void site_discard_staging(const char *out);
+
 #endif

@@ -112,6 +112,15 @@ else
 	not_ok "nothing changed: the build was not skipped" "$(cat "$tmp/rebuild.log")"
 fi
 
+# A skipped build still clears what a killed build left.
+mkdir -p "$out.staging/policies" && touch "$out.staging/policies/half-written.html"
+gen_build "$out"
+if grep -q "up to date" "$tmp/build.log" && [ ! -e "$out.staging" ]; then
+	ok "a skipped build removes the staging folder a killed build left"
+else
+	not_ok "a skipped build removes the staging folder a killed build left" "$(cat "$tmp/build.log")"
+fi
+
 # Without the stamp of the last build, the build runs and links every file.
 rm .cache/policysite/build-*
 check "nothing changed, no build stamp"

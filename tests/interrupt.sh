@@ -32,7 +32,10 @@ now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # Run from an empty working folder, which must stay empty but for the stamp
 # of the output in .cache/policysite/ (see generator/site.h).
+# Without the stamp of the last build, which would let it skip the build as
+# up to date: each build runs (tests/incremental.sh tests the skip).
 run_build() {
+	rm -f "$tmp/cwd/.cache/policysite/"build-*
 	cd "$tmp/cwd" && TMPDIR=$tmp/tmpdir exec "$gen" build --content "$tmp/content" \
 		--templates "$root/templates" --assets "$root/assets" --no-compress --out "$out"
 }
@@ -57,7 +60,7 @@ echo "# interrupt: a build takes $duration ms; random seed $seed"
 strays() {
 	ls -A "$parent" | grep -vx -e public -e public.staging
 	(cd "$tmp/cwd" && find . -mindepth 1 ! -path ./.cache ! -path ./.cache/policysite \
-		! -path './.cache/policysite/output-*')
+		! -path './.cache/policysite/output-*' ! -path './.cache/policysite/build-*')
 	ls -A "$tmp/tmpdir"
 	[ "$(content_sum)" = "$content_before" ] || echo "the content folder changed"
 }
