@@ -24,9 +24,9 @@ int compress_wanted(const char *path, size_t len)
 	return 0;
 }
 
-int compress_gzip(const void *data, size_t len, struct strbuf *out)
+int compress_gzip(const void *data, size_t len, int level, struct strbuf *out)
 {
-	struct libdeflate_compressor *c = libdeflate_alloc_compressor(COMPRESS_GZIP_LEVEL);
+	struct libdeflate_compressor *c = libdeflate_alloc_compressor(level);
 	size_t bound, size;
 
 	if (!c)
@@ -45,7 +45,7 @@ void compress_describe(struct strbuf *out)
 {
 	uint32_t v = BrotliEncoderVersion();
 
-	strbuf_addf(out, "libdeflate %s level %d\n", LIBDEFLATE_VERSION_STRING, COMPRESS_GZIP_LEVEL);
+	strbuf_addf(out, "libdeflate %s level %d\n", LIBDEFLATE_VERSION_STRING, COMPRESS_GZIP_COPIES);
 	strbuf_addf(out, "brotli %u.%u.%u quality %d\n", v >> 24, (v >> 12) & 0xfff, v & 0xfff,
 		    BROTLI_QUALITY);
 }

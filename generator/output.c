@@ -28,7 +28,7 @@ static int write_copy(struct output *o, const char *path, const char *ext, const
 	int gzip = !strcmp(ext, ".gz"), ret;
 
 	strbuf_addf(&to, "%s%s", path, ext);
-	if ((gzip ? compress_gzip(data, len, &packed)
+	if ((gzip ? compress_gzip(data, len, COMPRESS_GZIP_COPIES, &packed)
 		  : compress_brotli(data, len, &packed)) < 0)
 		ret = diag_error(o->diags, path, 0, 0, "cannot compress with %s",
 				 gzip ? "libdeflate" : "Brotli");

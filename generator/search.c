@@ -431,7 +431,7 @@ static int index_file(struct index_writer *w, size_t slot, const char *name,
 	strbuf_addf(&path, "%s/%s", INDEX_BUILD_DIR, name);
 	strbuf_addf(&prev, "%s%s", w->prev, name);
 	if (slot) {
-		if (compress_gzip(data->buf, data->len, &packed) < 0)
+		if (compress_gzip(data->buf, data->len, COMPRESS_GZIP_INDEX, &packed) < 0)
 			ret = diag_error(w->o->diags, name, 0, 0, "cannot compress with libdeflate");
 		out = &packed;
 	}
