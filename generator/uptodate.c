@@ -19,13 +19,18 @@ static uint64_t hash_text(uint64_t h, const char *s)
 
 /* Every file under `path` (named by `rel`, its path below the root), in
  * name order; `with_bytes` for inputs, whose bytes count, while the files
- * of an output count by their size, inode and time of last change. */
+ * of an output count by their size, inode and time of last change.
+ * Returns -1 if one cannot be read. */
 static int hash_tree(uint64_t *h, const char *path, const char *rel, int with_bytes)
 {
 	struct stat st;
 	int ret = 0;
 
-	if ((with_bytes ? stat(path, &st) : lstat(path, &st)) < 0)
+	if (lstat(path, &st) < 0)
+		return -1;
+	/* An input's link is followed to a file, whose bytes count; a link
+	 * to a folder (which may loop) leaves the inputs unknown. */
+	if (with_bytes && S_ISLNK(st.st_mode) && (stat(path, &st) < 0 || S_ISDIR(st.st_mode)))
 		return -1;
 	*h = hash_text(*h, rel);
 	if (S_ISDIR(st.st_mode)) {
