@@ -2,6 +2,8 @@
 
 #include <brotli/encode.h>
 #include <libdeflate.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Measured on the 189 MB of text files of a 1,000-document site: quality 5
@@ -41,11 +43,39 @@ int compress_gzip(const void *data, size_t len, int level, struct strbuf *out)
 	return 0;
 }
 
+int compress_gunzip_equals(const void *packed, size_t packed_len, const void *data, size_t len)
+{
+	const unsigned char *tail;
+	struct libdeflate_decompressor *d;
+	size_t got = 0;
+	char *buf;
+	int same;
+
+	/* A gzip file ends with its unpacked size, modulo 2^32. */
+	if (packed_len < 18)
+		return 0;
+	tail = (const unsigned char *)packed + packed_len - 4;
+	if ((tail[0] | tail[1] << 8 | (uint32_t)tail[2] << 16 | (uint32_t)tail[3] << 24) !=
+	    (uint32_t)len)
+		return 0;
+	d = libdeflate_alloc_decompressor();
+	buf = malloc(len ? len : 1);
+	same = d && buf &&
+	       libdeflate_gzip_decompress(d, packed, packed_len, buf, len, &got) ==
+		       LIBDEFLATE_SUCCESS &&
+	       got == len && !memcmp(buf, data, len);
+	free(buf);
+	if (d)
+		libdeflate_free_decompressor(d);
+	return same;
+}
+
 void compress_describe(struct strbuf *out)
 {
 	uint32_t v = BrotliEncoderVersion();
 
-	strbuf_addf(out, "libdeflate %s level %d\n", LIBDEFLATE_VERSION_STRING, COMPRESS_GZIP_COPIES);
+	strbuf_addf(out, "libdeflate %s level %d, index %d\n", LIBDEFLATE_VERSION_STRING,
+		    COMPRESS_GZIP_COPIES, COMPRESS_GZIP_INDEX);
 	strbuf_addf(out, "brotli %u.%u.%u quality %d\n", v >> 24, (v >> 12) & 0xfff, v & 0xfff,
 		    BROTLI_QUALITY);
 }

@@ -420,6 +420,27 @@ static void find_previous(struct index_writer *w)
 	strbuf_release(&dir);
 }
 
+/* Whether the previous output's file `prev` (compressed the same way, by
+ * its stamp) unpacks to `data`: then its bytes, in `packed`, are the file
+ * again, and compressing is saved; most of an index is unchanged after a
+ * change to one document. */
+static int previous_packed(const struct index_writer *w, const char *prev,
+			   const struct strbuf *data, struct strbuf *packed)
+{
+	struct strbuf path = STRBUF_INIT;
+	int same = 0;
+
+	if (w->prev[0] && w->o->prev_copies) {
+		strbuf_addf(&path, "%s/%s", w->o->prev, prev);
+		same = fsio_read_regular(path.buf, data->len + 1024, packed) == 0 &&
+		       compress_gunzip_equals(packed->buf, packed->len, data->buf, data->len);
+		if (!same)
+			strbuf_reset(packed);
+	}
+	strbuf_release(&path);
+	return same;
+}
+
 /* Write `name` gzip-compressed (meta.json as it is), and note its hash. */
 static int index_file(struct index_writer *w, size_t slot, const char *name,
 		      const struct strbuf *data)
@@ -431,7 +452,8 @@ static int index_file(struct index_writer *w, size_t slot, const char *name,
 	strbuf_addf(&path, "%s/%s", INDEX_BUILD_DIR, name);
 	strbuf_addf(&prev, "%s%s", w->prev, name);
 	if (slot) {
-		if (compress_gzip(data->buf, data->len, COMPRESS_GZIP_INDEX, &packed) < 0)
+		if (!previous_packed(w, prev.buf, data, &packed) &&
+		    compress_gzip(data->buf, data->len, COMPRESS_GZIP_INDEX, &packed) < 0)
 			ret = diag_error(w->o->diags, name, 0, 0, "cannot compress with libdeflate");
 		out = &packed;
 	}

@@ -182,6 +182,18 @@ expect_kept "one document's text: the other pages and their copies are reused" \
 	"$other_page" "$other_page.gz" "$other_page.br" departments/index.html
 expect_new "one document's text: its page and the search page are new" \
 	"$page" "$page.gz" "$page.br" search/index.html
+# The index folder has a new name; its files that did not change are the
+# previous ones, linked, not compressed again.
+index_inodes() {
+	awk '$2 ~ /^\.\/search\/[0-9a-f]+\// { print $1 }' "$1" | sort
+}
+index_total=$(index_inodes "$tmp/after" | wc -l)
+index_kept=$(join <(index_inodes "$tmp/before") <(index_inodes "$tmp/after") | wc -l)
+if [ "$index_kept" -gt $((index_total / 2)) ]; then
+	ok "one document's text: most search index files are the previous ones ($index_kept of $index_total)"
+else
+	not_ok "one document's text: only $index_kept of $index_total search index files are the previous ones"
+fi
 if [ "$(count "$tmp/kept")" -gt $((total / 2)) ]; then
 	ok "one document's text: most files are reused ($(count "$tmp/kept") of $total)"
 else
