@@ -64,7 +64,7 @@ struct entry {
 struct token {
 	char *text;
 	uint32_t hash;		/* hash_fnv1a of the text: picks the shard */
-	uint64_t key;		/* see token_key */
+	uint64_t key;		/* how the table finds it: see KEY_PAIR */
 	uint32_t *pairs;
 	size_t npairs, alloc;
 	size_t last_entry;	/* the entry whose count is being gathered */
