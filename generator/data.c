@@ -314,6 +314,13 @@ static int write_ics(struct output *o, const struct dept *d)
 	struct strbuf out = STRBUF_INIT, line = STRBUF_INIT, path = STRBUF_INIT;
 	int ret;
 
+	strbuf_addf(&path, "departments/%s/deadlines.ics", d->id);
+	if (o->keys &&
+	    output_reuse(o, path.buf, pagekey_dept(o->keys, pagekey_begin(o->keys, "calendar"),
+						   m, d))) {
+		strbuf_release(&path);
+		return 0;
+	}
 	ics_line(&out, "BEGIN:VCALENDAR");
 	ics_line(&out, "VERSION:2.0");
 	ics_line(&out, "PRODID:-//policysite//policysite//ZH");
@@ -329,7 +336,6 @@ static int write_ics(struct output *o, const struct dept *d)
 		if (d->supported[i]->has_deadline)
 			ics_event(m, &out, d->supported[i], "【配合】", &line);
 	ics_line(&out, "END:VCALENDAR");
-	strbuf_addf(&path, "departments/%s/deadlines.ics", d->id);
 	ret = output_write(o, path.buf, out.buf, out.len);
 	strbuf_release(&out);
 	strbuf_release(&line);

@@ -32,6 +32,12 @@ static inline uint64_t hash_fnv1a64(uint64_t h, const void *data, size_t len)
 	return h;
 }
 
+/* Fold the bytes `data` into `h` by their size and two checksums that
+ * libdeflate computes at memory speed (CRC-32 and Adler-32), where FNV-1a
+ * would take a multiplication a byte: for telling a file from its
+ * previous version, not for resisting forgery. */
+uint64_t hash_content(uint64_t h, const void *data, size_t len);
+
 /* The tag of a content-hashed name ("site.<tag>.css"): 10 hex digits, 40
  * bits, plenty to tell one version of a file from the next. */
 #define HASH_TAG_LEN 10

@@ -148,9 +148,16 @@ static void card(const struct model *m, xmlNodePtr list, const struct indicator 
 static int write_index(struct output *o)
 {
 	const struct model *m = o->model;
-	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_INDICATORS);
-	xmlNodePtr slot = html_slot(page, "sets");
+	uint64_t key = o->keys ? pagekey_begin(o->keys, "indicators") : 0;
+	xmlDocPtr page;
+	xmlNodePtr slot;
 
+	for (size_t s = 0; o->keys && s < m->indicators.nsets; s++)
+		key = pagekey_text(key, m->indicators.sets[s]->anchor);
+	if (o->keys && output_reuse(o, "indicators/index.html", key))
+		return 0;
+	page = html_page_new(o->templates, TEMPLATE_INDICATORS);
+	slot = html_slot(page, "sets");
 	for (size_t s = 0; slot && s < m->indicators.nsets; s++) {
 		const struct indicator_set *set = m->indicators.sets[s];
 		xmlNodePtr sec = html_el(slot, "section", "ind-set");
@@ -233,15 +240,37 @@ static void fill_meta(const struct model *m, xmlDocPtr page, const struct indica
 	strbuf_release(&sb);
 }
 
+/* An indicator's page shows nothing of a document's body but the anchor
+ * of its table there, and of the tables of those it is compared with
+ * (pagekey.h). */
+static uint64_t indicator_key(const struct output *o, const struct indicator *ind,
+			      struct indicator *const *same, size_t n)
+{
+	uint64_t key = pagekey_text(pagekey_begin(o->keys, "indicator"), ind->id);
+
+	key = pagekey_text(key, ind->set->anchor);
+	for (size_t i = 0; i < n; i++)
+		key = pagekey_text(key, same[i]->set->anchor);
+	return key;
+}
+
 static int write_indicator(struct output *o, const struct indicator *ind)
 {
 	const struct model *m = o->model;
-	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_INDICATOR);
+	xmlDocPtr page;
 	struct indicator *same[INDICATOR_MAX_COMPARE];
 	struct strbuf sb = STRBUF_INIT;
 	xmlNodePtr slot;
+	size_t n = indicator_comparable(m, ind, same, INDICATOR_MAX_COMPARE);
 	int ret;
 
+	strbuf_addf(&sb, "indicators/%s/index.html", ind->id);
+	if (o->keys && output_reuse(o, sb.buf, indicator_key(o, ind, same, n))) {
+		strbuf_release(&sb);
+		return 0;
+	}
+	strbuf_reset(&sb);
+	page = html_page_new(o->templates, TEMPLATE_INDICATOR);
 	fill_meta(m, page, ind);
 	if ((slot = html_slot(page, "verdict"))) {
 		if (ind->progress.has)
@@ -257,7 +286,6 @@ static int write_indicator(struct output *o, const struct indicator *ind)
 		values_table(slot, ind, "数据表");
 	strbuf_addf(&sb, "%sindicators/%s/data.csv", m->config.base_path, ind->id);
 	html_slot_attr(page, "csv", "href", sb.buf);
-	size_t n = indicator_comparable(m, ind, same, INDICATOR_MAX_COMPARE);
 	if (n > 1) {
 		html_slot(page, "compare-section");
 		if ((slot = html_slot(page, "compare-chart")))
@@ -396,26 +424,35 @@ static int write_data(struct output *o)
 	const struct model *m = o->model;
 	struct strbuf json = STRBUF_INIT, csv = STRBUF_INIT, one = STRBUF_INIT, tmp = STRBUF_INIT;
 	struct strbuf path = STRBUF_INIT;
+	/* They show the documents' slugs and regions, front matter only. */
+	uint64_t key = o->keys ? pagekey_begin(o->keys, "indicator data") : 0;
+	int need_json = !(o->keys && output_reuse(o, "data/indicators.json", key));
+	int need_csv = !(o->keys && output_reuse(o, "data/indicators.csv", key));
 	int ret = 0;
 
 	strbuf_adds(&json, "[\n");
 	strbuf_adds(&csv, IND_CSV_HEADER);
 	for (size_t i = 0; i < m->indicators.count; i++) {
 		const struct indicator *ind = m->indicators.all[i];
-		indicator_json(m, &json, ind, &tmp);
-		strbuf_adds(&json, i + 1 < m->indicators.count ? ",\n" : "\n");
-		csv_rows(&csv, ind, &tmp);
+		if (need_json) {
+			indicator_json(m, &json, ind, &tmp);
+			strbuf_adds(&json, i + 1 < m->indicators.count ? ",\n" : "\n");
+		}
+		if (need_csv)
+			csv_rows(&csv, ind, &tmp);
+		strbuf_reset(&path);
+		strbuf_addf(&path, "indicators/%s/data.csv", ind->id);
+		if (o->keys && output_reuse(o, path.buf, pagekey_text(key, ind->id)))
+			continue;
 		strbuf_reset(&one);
 		strbuf_adds(&one, IND_CSV_HEADER);
 		csv_rows(&one, ind, &tmp);
-		strbuf_reset(&path);
-		strbuf_addf(&path, "indicators/%s/data.csv", ind->id);
 		if (output_write(o, path.buf, one.buf, one.len) < 0)
 			ret = -1;
 	}
 	strbuf_adds(&json, "]\n");
-	if (output_write(o, "data/indicators.json", json.buf, json.len) < 0 ||
-	    output_write(o, "data/indicators.csv", csv.buf, csv.len) < 0)
+	if ((need_json && output_write(o, "data/indicators.json", json.buf, json.len) < 0) ||
+	    (need_csv && output_write(o, "data/indicators.csv", csv.buf, csv.len) < 0))
 		ret = -1;
 	strbuf_release(&json);
 	strbuf_release(&csv);

@@ -115,7 +115,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	struct strbuf settings = STRBUF_INIT, replay = STRBUF_INIT, counts = STRBUF_INIT;
 	char epoch_date[11];
 	const char *epoch = as_of_from_environment(epoch_date);
-	uint64_t inputs = 0;
+	uint64_t inputs = 0, shared_inputs = 0;
 	int known_inputs = 0, ret;
 
 	find_data_dir(&data);
@@ -129,8 +129,12 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	if (opt->command == CLI_BUILD) {
 		const char *read[] = { "/proc/self/exe", opt->content, paths.templates,
 				       paths.assets };
+		struct strbuf docs_dir = STRBUF_INIT;
+		strbuf_addf(&docs_dir, "%s/policies", opt->content);
 		build_settings(opt, epoch, &settings);
-		known_inputs = uptodate_inputs(settings.buf, read, 4, &inputs) == 0;
+		known_inputs = uptodate_inputs(settings.buf, read, 4, docs_dir.buf, &inputs,
+					       &shared_inputs) == 0;
+		strbuf_release(&docs_dir);
 		if (known_inputs && !opt->force &&
 		    uptodate_check(SITE_STAMP_DIR, opt->out, inputs, &replay, &counts)) {
 			site_discard_staging(opt->out);
@@ -148,7 +152,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	/* Any error, a --werror warning included, and nothing is written. */
 	if (!ret && !diags->errors && opt->command == CLI_BUILD) {
 		struct site_options options = { !opt->no_compress, opt->jobs, !opt->force,
-						SITE_STAMP_DIR };
+						SITE_STAMP_DIR, known_inputs, shared_inputs };
 		ret = site_write(&model, &paths, &options, diags);
 		if (!ret && known_inputs) {
 			diagnostics_text(diags, &replay);

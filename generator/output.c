@@ -187,6 +187,13 @@ int output_copies_finish(struct output *o)
 	return failed ? -1 : 0;
 }
 
+static int is_page(const char *path)
+{
+	size_t len = strlen(path);
+
+	return len > 5 && !strcmp(path + len - 5, ".html");
+}
+
 int output_write_from(struct output *o, const char *relpath, const void *data, size_t len,
 		      const char *prev_relpath)
 {
@@ -201,7 +208,7 @@ int output_write_from(struct output *o, const char *relpath, const void *data, s
 	if (!reused)
 		ret = write_file(o, path.buf, data, len);
 	if (!ret)
-		progress_file(len, path.len > 5 && !strcmp(path.buf + path.len - 5, ".html"));
+		progress_file(len, is_page(path.buf));
 	if (!ret && o->compress && compress_wanted(relpath, len)) {
 		int need[2] = { 1, 1 };
 		static const char *const ext[2] = { ".gz", ".br" };
@@ -221,6 +228,51 @@ int output_write_from(struct output *o, const char *relpath, const void *data, s
 	strbuf_release(&from);
 	strbuf_release(&to);
 	return ret;
+}
+
+int output_reuse(struct output *o, const char *relpath, uint64_t key)
+{
+	static const char *const ext[2] = { ".gz", ".br" };
+	struct strbuf old = STRBUF_INIT, path = STRBUF_INIT, from = STRBUF_INIT, to = STRBUF_INIT;
+	const struct pagekey_entry *e;
+	int reused = 0, linked = 0;
+
+	if (!o->keys)
+		return 0;
+	pagekey_record_add(o->new_keys, relpath, key);
+	e = o->prev_keys ? pagekey_record_find(o->prev_keys, relpath) : NULL;
+	if (!e || e->key != key)
+		return 0;
+	strbuf_addf(&old, "%s/%s", o->prev, relpath);
+	strbuf_addf(&path, "%s/%s", o->dir, relpath);
+	reused = pagekey_file_same(e, old.buf) && fsio_link(old.buf, path.buf) == 0;
+	if (reused && o->compress && compress_wanted(relpath, e->size)) {
+		for (; linked < 2 && reused; linked++) {
+			strbuf_reset(&from);
+			strbuf_reset(&to);
+			strbuf_addf(&from, "%s%s", old.buf, ext[linked]);
+			strbuf_addf(&to, "%s%s", path.buf, ext[linked]);
+			reused = fsio_link(from.buf, to.buf) == 0;
+		}
+		/* A copy missing: the caller makes all three anew. */
+		if (!reused) {
+			remove(path.buf);
+			for (int k = 0; k < linked - 1; k++) {
+				strbuf_reset(&to);
+				strbuf_addf(&to, "%s%s", path.buf, ext[k]);
+				remove(to.buf);
+			}
+		}
+	}
+	if (reused) {
+		progress_file(e->size, is_page(relpath));
+		progress_unchanged();
+	}
+	strbuf_release(&old);
+	strbuf_release(&path);
+	strbuf_release(&from);
+	strbuf_release(&to);
+	return reused;
 }
 
 int output_write(struct output *o, const char *relpath, const void *data, size_t len)

@@ -3,10 +3,12 @@
 
 #include <libxml/tree.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "html.h"
 #include "model.h"
+#include "pagekey.h"
 
 /* The folder one build writes into, and what the page writers share. */
 struct output {
@@ -22,6 +24,11 @@ struct output {
 	const char *prev;
 	int prev_copies;
 	struct copy_queue *copies;	/* see output_copies_start, or NULL */
+	/* The keys of pages (pagekey.h), or NULL to render every page; the
+	 * previous site's keys, or NULL; this build's, as they are given. */
+	const struct pagekeys *keys;
+	const struct pagekey_record *prev_keys;
+	struct pagekey_record *new_keys;
 };
 
 /* Make the compressed copies of the files written from now on on `jobs`
@@ -39,6 +46,13 @@ int output_copies_finish(struct output *o);
  * an unchanged page costs no compression and no new inode.
  */
 int output_write(struct output *o, const char *relpath, const void *data, size_t len);
+
+/*
+ * Whether the file `relpath`, made from what `key` hashes (pagekey.h), is
+ * the previous site's: then it is linked, with its copies, and counted as
+ * written, and the caller does not make it; else (0) the caller writes it.
+ */
+int output_reuse(struct output *o, const char *relpath, uint64_t key);
 
 /* The same, for a file that was `prev_relpath` in the previous site. */
 int output_write_from(struct output *o, const char *relpath, const void *data, size_t len,

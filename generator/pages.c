@@ -215,8 +215,12 @@ static int write_home(struct output *o)
 
 static int write_list(struct output *o)
 {
-	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_LIST);
+	xmlDocPtr page;
 
+	/* Only front matter: the site's key is the list's. */
+	if (o->keys && output_reuse(o, "policies/index.html", pagekey_begin(o->keys, "list")))
+		return 0;
+	page = html_page_new(o->templates, TEMPLATE_LIST);
 	fill_doc_list(o, page, "h2", SIZE_MAX);
 	output_fill_layout(o, page, "policies/", NULL);
 	return output_page(o, "policies/index.html", page);
@@ -319,13 +323,30 @@ static void fill_toc(xmlDocPtr page, const struct document *d)
 	strbuf_release(&href);
 }
 
+/* What a document's page shows besides the front matter of documents
+ * (pagekey.h): its own bytes, and which documents cite it. */
+static uint64_t document_key(const struct output *o, const struct document *d)
+{
+	uint64_t key = pagekey_doc(o->keys, pagekey_begin(o->keys, "document"), o->model, d);
+
+	for (size_t i = 0; i < d->ncited_by; i++)
+		key = pagekey_text(key, d->cited_by[i]->slug);
+	return key;
+}
+
 static int write_document(struct output *o, const struct document *d)
 {
 	struct strbuf path = STRBUF_INIT;
-	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_POLICY);
+	xmlDocPtr page;
 	xmlNodePtr body;
 	int ret;
 
+	strbuf_addf(&path, "policies/%s/index.html", d->slug);
+	if (o->keys && output_reuse(o, path.buf, document_key(o, d))) {
+		strbuf_release(&path);
+		return 0;
+	}
+	page = html_page_new(o->templates, TEMPLATE_POLICY);
 	fill_meta(page, d);
 	if (d->interprets) {
 		struct document *p = d->interprets;
@@ -345,7 +366,7 @@ static int write_document(struct output *o, const struct document *d)
 	html_slot_attr(page, "published", "content", when);
 	date_format(&d->meta.updated, when);
 	html_slot_attr(page, "modified", "content", when);
-	strbuf_addf(&path, "policies/%s/", d->slug);
+	strbuf_setlen(&path, path.len - strlen("index.html"));
 	output_fill_layout(o, page, path.buf, d->meta.summary);
 	strbuf_adds(&path, "index.html");
 	ret = output_page(o, path.buf, page);

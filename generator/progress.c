@@ -9,7 +9,7 @@
 static struct {
 	FILE *tty;
 	struct timespec start;
-	atomic_size_t documents, pages, files;
+	atomic_size_t documents, pages, files, unchanged;
 	atomic_ullong bytes;
 	pthread_mutex_t drawing;
 	int drawn;		/* the live line is on the terminal */
@@ -64,6 +64,11 @@ void progress_file(size_t bytes, int page)
 	draw();
 }
 
+void progress_unchanged(void)
+{
+	atomic_fetch_add(&progress.unchanged, 1);
+}
+
 void progress_clear(void)
 {
 	if (progress.drawn)
@@ -85,7 +90,10 @@ void progress_summary(FILE *out)
 	struct strbuf counts = STRBUF_INIT;
 
 	progress_counts(&counts);
-	fprintf(out, "policysite: %s in %.2f s\n", counts.buf, seconds_since_start());
+	fprintf(out, "policysite: %s in %.2f s", counts.buf, seconds_since_start());
+	if (atomic_load(&progress.unchanged))
+		fprintf(out, "; %zu unchanged, not made again", atomic_load(&progress.unchanged));
+	fputc('\n', out);
 	strbuf_release(&counts);
 }
 

@@ -21,12 +21,17 @@ void progress_document(void);
 /* A file of `bytes` written; `page` for an HTML page. */
 void progress_file(size_t bytes, int page);
 
+/* Of the files, one the previous build made from the same inputs, linked
+ * rather than made again (see output_reuse). */
+void progress_unchanged(void);
+
 /* Take the live line off the terminal, before other output. */
 void progress_clear(void);
 
 /* The one-line summary, to `out`:
  * "policysite: 6 documents, 114 pages, 618 files (4.1 MB) in 0.63 s"
- * (files and bytes without the compressed copies). */
+ * (files and bytes without the compressed copies), followed by
+ * "; 52 unchanged, not made again" when some were. */
 void progress_summary(FILE *out);
 
 /* The counts of the summary alone: "6 documents, 114 pages, 618 files

@@ -16,6 +16,7 @@
 #include "hash.h"
 #include "html.h"
 #include "output.h"
+#include "pagekey.h"
 #include "search.h"
 #include "strbuf.h"
 
@@ -104,16 +105,23 @@ static void stamp(const struct site_options *options, const char *out, struct st
 	free(abs);
 }
 
+#define STAMP_PAGES "keyed pages\n"
+
 /* Whether the compressed copies of the output folder `out` were made as
- * this build makes them: under the same stamp. */
-static int same_stamp(const struct site_options *options, const char *out)
+ * this build makes them: under the same stamp; if so, the keys of its
+ * pages go to `keys`. */
+static int same_stamp(const struct site_options *options, const char *out,
+		      struct pagekey_record *keys)
 {
 	struct strbuf path = STRBUF_INIT, want = STRBUF_INIT, have = STRBUF_INIT;
 	int ok;
 
 	stamp(options, out, &path, &want);
-	ok = fsio_read_file(path.buf, &have) == 0 && have.len == want.len &&
+	strbuf_adds(&want, STAMP_PAGES);
+	ok = fsio_read_file(path.buf, &have) == 0 && have.len >= want.len &&
 	     !memcmp(have.buf, want.buf, want.len);
+	if (ok)
+		pagekey_record_parse(keys, have.buf + want.len);
 	strbuf_release(&path);
 	strbuf_release(&want);
 	strbuf_release(&have);
@@ -121,14 +129,19 @@ static int same_stamp(const struct site_options *options, const char *out)
 }
 
 /* Remove the stamp of `out` before its files are replaced, and write it
- * once they are (`written`): a build stopped in between leaves none, and
- * the next build compresses every file anew; so does a build that finds
- * itself unable to write the stamp (in a read-only folder, say). */
-static void update_stamp(const struct site_options *options, const char *out, int written)
+ * once they are (`written`), with the keys of its pages: a build stopped
+ * in between leaves none, and the next build renders and compresses every
+ * file anew; so does a build that finds itself unable to write the stamp
+ * (in a read-only folder, say). */
+static void update_stamp(const struct site_options *options, const char *out, int written,
+			 struct pagekey_record *keys)
 {
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
 
 	stamp(options, out, &path, &text);
+	strbuf_adds(&text, STAMP_PAGES);
+	if (written)
+		pagekey_record_text(keys, out, &text);
 	if (!written || fsio_write_file(path.buf, text.buf, text.len) < 0)
 		remove(path.buf);
 	strbuf_release(&path);
@@ -174,16 +187,27 @@ int site_write(const struct model *model, const struct site_paths *paths,
 	struct html_templates templates;
 	struct asset_list assets;
 	struct strbuf staging = STRBUF_INIT;
+	struct pagekeys keys;
+	struct pagekey_record prev_keys, new_keys;
 	struct output o = { model, &templates, NULL, diags, options->compress, options->jobs, "",
-			    NULL, 0, NULL };
+			    NULL, 0, NULL, NULL, NULL, &new_keys };
 	int ret = 0;
 
 	memset(&templates, 0, sizeof(templates));
+	pagekey_record_init(&prev_keys);
+	pagekey_record_init(&new_keys);
+	if (options->keyed) {
+		pagekeys_init(&keys, model, options->shared_inputs);
+		o.keys = &keys;
+	}
 	/* The plain files of the previous output are compared byte for byte
-	 * before they are reused; their copies are trusted under the stamp. */
+	 * before they are reused, or known by their keys; their copies are
+	 * trusted under the stamp. */
 	if (options->reuse && fsio_is_dir(paths->out)) {
 		o.prev = paths->out;
-		o.prev_copies = same_stamp(options, paths->out);
+		o.prev_copies = same_stamp(options, paths->out, &prev_keys);
+		if (o.prev_copies)
+			o.prev_keys = &prev_keys;
 	}
 	if (assets_read(&assets, paths->assets, diags) < 0 ||
 	    html_templates_load(&templates, paths->templates, model->config.base_path, &assets,
@@ -201,12 +225,16 @@ int site_write(const struct model *model, const struct site_paths *paths,
 	} else if (write_all(&o, &assets) < 0) {
 		ret = -1;
 	} else {
-		update_stamp(options, paths->out, 0);
+		update_stamp(options, paths->out, 0, &new_keys);
 		ret = swap_in(staging.buf, paths->out, diags);
-		update_stamp(options, paths->out, ret == 0);
+		update_stamp(options, paths->out, ret == 0, &new_keys);
 	}
 	fsio_remove_tree(staging.buf);
 out:
+	if (o.keys)
+		pagekeys_release(&keys);
+	pagekey_record_release(&prev_keys);
+	pagekey_record_release(&new_keys);
 	html_templates_release(&templates);
 	assets_release(&assets);
 	strbuf_release(&staging);

@@ -1,6 +1,8 @@
 #ifndef POLICYSITE_SITE_H
 #define POLICYSITE_SITE_H
 
+#include <stdint.h>
+
 #include "diag.h"
 #include "model.h"
 
@@ -16,6 +18,11 @@ struct site_options {
 	int jobs;	/* threads writing pages */
 	int reuse;	/* link unchanged files of the previous output (output_write) */
 	const char *stamp_dir;	/* where the stamps of outputs are kept */
+	/* The hash of every input but the documents (uptodate_inputs), which
+	 * pages are keyed by (pagekey.h); without it (`keyed` 0) every page
+	 * is rendered. */
+	int keyed;
+	uint64_t shared_inputs;
 };
 
 /*
@@ -23,7 +30,8 @@ struct site_options {
  * written with the same compression: a stamp per output folder (named by a
  * hash of its absolute path) holds the program's version, its gzip and
  * Brotli settings and the folder's device and inode, and is written after
- * each successful build.
+ * each successful build. It goes on with the keys of that build's pages
+ * (pagekey.h): a page is reused by its key only from that folder.
  */
 #define SITE_STAMP_DIR ".cache/policysite"
 

@@ -176,12 +176,21 @@ static void dept_next(const struct model *m, xmlDocPtr page, const struct dept *
 static int write_department(struct output *o, const struct dept *d)
 {
 	const struct model *m = o->model;
-	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_DEPARTMENT);
+	xmlDocPtr page;
 	struct strbuf path = STRBUF_INIT;
 	size_t counts[TASK_STATUS_COUNT], sup[TASK_STATUS_COUNT];
 	xmlNodePtr slot;
 	int ret;
 
+	strbuf_addf(&path, "departments/%s/index.html", d->id);
+	if (o->keys &&
+	    output_reuse(o, path.buf, pagekey_dept(o->keys, pagekey_begin(o->keys, "department"),
+						   m, d))) {
+		strbuf_release(&path);
+		return 0;
+	}
+	strbuf_reset(&path);
+	page = html_page_new(o->templates, TEMPLATE_DEPARTMENT);
 	dept_meta(page, d);
 	strbuf_addf(&path, "%sdepartments/%s/deadlines.ics", m->config.base_path, d->id);
 	html_slot_attr(page, "ics", "href", path.buf);

@@ -2,7 +2,6 @@
 #include "uptodate.h"
 
 #include <inttypes.h>
-#include <libdeflate.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,11 +17,34 @@ static uint64_t hash_text(uint64_t h, const char *s)
 	return hash_fnv1a64(h, s, strlen(s) + 1);
 }
 
+/* What a walk over files adds up. */
+struct tree_hash {
+	uint64_t all;
+	uint64_t shared;	/* all but the documents */
+	const char *docs_dir;	/* where the documents are, or NULL */
+	int with_bytes;		/* inputs, not an output (see hash_tree) */
+};
+
+static void add_text(struct tree_hash *t, const char *s, int document)
+{
+	t->all = hash_text(t->all, s);
+	if (!document)
+		t->shared = hash_text(t->shared, s);
+}
+
+/* A document: a *.md file right in the documents' folder. */
+static int is_document(const struct tree_hash *t, const char *dir, const char *name)
+{
+	size_t len = strlen(name);
+
+	return t->docs_dir && !strcmp(dir, t->docs_dir) && len > 3 && !strcmp(name + len - 3, ".md");
+}
+
 /* Every file under `path` (named by `rel`, its path below the root), in
- * name order; `with_bytes` for inputs, whose bytes count, while the files
- * of an output count by their size, inode and time of last change.
- * Returns -1 if one cannot be read. */
-static int hash_tree(uint64_t *h, const char *path, const char *rel, int with_bytes)
+ * name order; for inputs (`with_bytes`) their bytes count, while the files
+ * of an output count by their size, inode and time of last change. The
+ * shared hash leaves out a `document`. Returns -1 if one cannot be read. */
+static int hash_tree(struct tree_hash *t, const char *path, const char *rel, int document)
 {
 	struct stat st;
 	int ret = 0;
@@ -31,22 +53,23 @@ static int hash_tree(uint64_t *h, const char *path, const char *rel, int with_by
 		return -1;
 	/* An input's link is followed to a file, whose bytes count; a link
 	 * to a folder (which may loop) leaves the inputs unknown. */
-	if (with_bytes && S_ISLNK(st.st_mode) && (stat(path, &st) < 0 || S_ISDIR(st.st_mode)))
+	if (t->with_bytes && S_ISLNK(st.st_mode) && (stat(path, &st) < 0 || S_ISDIR(st.st_mode)))
 		return -1;
-	*h = hash_text(*h, rel);
+	add_text(t, rel, document);
 	if (S_ISDIR(st.st_mode)) {
 		char **names = NULL;
 		int n = fsio_list_dir(path, &names);
 		struct strbuf sub = STRBUF_INIT, subrel = STRBUF_INIT;
 		if (n < 0)
 			return -1;
-		*h = hash_fnv1a64(*h, "d", 1);
+		add_text(t, "d", 0);
 		for (int i = 0; i < n; i++) {
 			strbuf_reset(&sub);
 			strbuf_reset(&subrel);
 			strbuf_addf(&sub, "%s/%s", path, names[i]);
 			strbuf_addf(&subrel, "%s/%s", rel, names[i]);
-			if (!ret && hash_tree(h, sub.buf, subrel.buf, with_bytes) < 0)
+			if (!ret && hash_tree(t, sub.buf, subrel.buf,
+					      is_document(t, path, names[i])) < 0)
 				ret = -1;
 			free(names[i]);
 		}
@@ -55,10 +78,10 @@ static int hash_tree(uint64_t *h, const char *path, const char *rel, int with_by
 		strbuf_release(&subrel);
 		return ret;
 	}
-	if (!with_bytes) {
+	if (!t->with_bytes) {
 		uint64_t facts[] = { (uint64_t)st.st_mode, (uint64_t)st.st_size, (uint64_t)st.st_ino,
 				     (uint64_t)st.st_mtim.tv_sec, (uint64_t)st.st_mtim.tv_nsec };
-		*h = hash_fnv1a64(*h, facts, sizeof(facts));
+		t->all = hash_fnv1a64(t->all, facts, sizeof(facts));
 		return 0;
 	}
 	if (!S_ISREG(st.st_mode))
@@ -66,26 +89,25 @@ static int hash_tree(uint64_t *h, const char *path, const char *rel, int with_by
 	struct strbuf data = STRBUF_INIT;
 	ret = fsio_read_file(path, &data);
 	if (!ret) {
-		/* Two checksums that libdeflate computes at memory speed, where
-		 * FNV-1a would take a multiplication a byte: 64 bits with the
-		 * size, for telling a file from its previous version. */
-		uint64_t facts[] = { data.len, libdeflate_crc32(0, data.buf, data.len),
-				     libdeflate_adler32(1, data.buf, data.len) };
-		*h = hash_fnv1a64(*h, facts, sizeof(facts));
+		t->all = hash_content(t->all, data.buf, data.len);
+		if (!document)
+			t->shared = hash_content(t->shared, data.buf, data.len);
 	}
 	strbuf_release(&data);
 	return ret;
 }
 
 int uptodate_inputs(const char *settings, const char *const *paths, size_t npaths,
-		    uint64_t *hash)
+		    const char *docs_dir, uint64_t *hash, uint64_t *shared)
 {
-	uint64_t h = hash_text(HASH_FNV64_INIT, settings);
+	struct tree_hash t = { HASH_FNV64_INIT, HASH_FNV64_INIT, docs_dir, 1 };
 
+	add_text(&t, settings, 0);
 	for (size_t i = 0; i < npaths; i++)
-		if (hash_tree(&h, paths[i], "", 1) < 0)
+		if (hash_tree(&t, paths[i], "", 0) < 0)
 			return -1;
-	*hash = h;
+	*hash = t.all;
+	*shared = t.shared;
 	return 0;
 }
 
@@ -104,12 +126,12 @@ static void stamp_path(const char *stamp_dir, const char *out, struct strbuf *pa
  * the folder cannot be listed. */
 static int stamp_head(const char *out, uint64_t inputs, struct strbuf *text)
 {
-	uint64_t tree = HASH_FNV64_INIT;
+	struct tree_hash tree = { HASH_FNV64_INIT, HASH_FNV64_INIT, NULL, 0 };
 
 	if (hash_tree(&tree, out, "", 0) < 0)
 		return -1;
 	strbuf_addf(text, STAMP_HEADER "inputs %016" PRIx64 "\noutput %016" PRIx64 "\nsummary ",
-		    inputs, tree);
+		    inputs, tree.all);
 	return 0;
 }
 

@@ -18,10 +18,13 @@
  */
 
 /* The hash of a build's inputs: `settings` (the options, as text) and the
- * files at `paths`, each a file or a folder whose files are all read.
+ * files at `paths`, each a file or a folder whose files are all read;
+ * `shared`, the same without the documents, the *.md files right in
+ * folder `docs_dir` (named as `paths` and the folders below them are:
+ * "<path>/<name>"): what any page may be made of (see pagekey.h).
  * Returns -1 if one cannot be read: such a build is never skipped. */
 int uptodate_inputs(const char *settings, const char *const *paths, size_t npaths,
-		    uint64_t *hash);
+		    const char *docs_dir, uint64_t *hash, uint64_t *shared);
 
 /* 1 if the output folder `out` is as the last build from `inputs` left
  * it, with that build's warnings appended to `diags` and its summary

@@ -3,8 +3,11 @@
 # links to the previous output's files (with their .gz and .br), changed
 # ones are written anew, and the result is byte for byte the output of a
 # build with --force (which reuses nothing), after every kind of change:
-# a document's text, a task's deadline, a new and a removed document, the
-# departments, a template, --no-compress before and after, a stale stamp.
+# a document's text, a citation, a title, a task's department, deadline
+# and reported status, an indicator's value, a new and a removed document,
+# the departments, a template, --no-compress before and after, a stale
+# stamp. Pages whose key (generator/pagekey.h) is unchanged are linked
+# without being rendered; the summary counts them.
 # A build with nothing to do (the same inputs, the output as the last build
 # left it) is skipped: it says so, replays the warnings and writes nothing.
 #
@@ -200,6 +203,52 @@ else
 	not_ok "one document's text: only $(count "$tmp/kept") of $total files reused"
 fi
 
+# Pages are keyed by what they are made from (generator/pagekey.h): the
+# unchanged ones are not even rendered, and the summary counts them.
+unchanged=$(sed -n 's/.*; \([0-9]*\) unchanged, not made again$/\1/p' "$tmp/rebuild.log")
+if [ -n "$unchanged" ] && [ "$unchanged" -gt 0 ]; then
+	ok "one document's text: $unchanged files are known unchanged by their keys and not made again"
+else
+	not_ok "one document's text: no file was known unchanged by its key" "$(cat "$tmp/rebuild.log")"
+fi
+
+# edit FILE SED_SCRIPT: change FILE, which must not stay as it was.
+edit() {
+	cp "$1" "$tmp/unedited"
+	sed -i "$2" "$1"
+	cmp -s "$1" "$tmp/unedited" && not_ok "the test's edit of $1 changed nothing: $2"
+	return 0
+}
+
+# What one page shows of another document's body must reach its key.
+sanming=sanming-2024-healthcare-reform-tasks
+printf '\n本规划的年度任务参照明医改组〔2024〕4号执行。\n' >>"content/policies/$other.md"
+check "a citation added to another document"
+expect_new "a citation added: the cited document's page is new (cited by)" \
+	"policies/$sanming/index.html"
+edit "content/policies/$sanming.md" \
+	's/^title: 2024年度深化医改重点任务分解表/title: 2024年度深化医改重点任务分解表（修订）/'
+check "a title changed"
+expect_new "a title changed: the pages that link the document are new" \
+	"policies/$other/index.html" policies/index.html
+edit "content/policies/$doc.md" \
+	's/（市卫生健康局、市财政局、市医保局等按职责分工负责）/（市卫生健康局、市财政局、市科技局等按职责分工负责）/'
+check "a task's department changed"
+expect_new "a task's department changed: both departments' pages are new" \
+	departments/meizhou-medical-security/index.html \
+	departments/meizhou-science-technology/index.html
+expect_kept "a task's department changed: another department's page is reused" \
+	departments/sanming-medical-security/index.html
+edit content/indicators/qingyuan-14th.csv \
+	's/^qingyuan-14-life-expectancy,2025,target,78.5,/qingyuan-14-life-expectancy,2025,target,79.0,/'
+check "an indicator's value changed"
+expect_new "an indicator's value changed: its page is new" \
+	indicators/qingyuan-14-life-expectancy/index.html
+printf 'id,status\n%s-1,done\n' "$doc" >content/task-status.csv
+check "a task's reported status"
+rm content/task-status.csv
+check "the reported status removed"
+
 # A deadline changed: the task pages and data change too.
 sed -i 's/到2025年，每万人口/到2026年，每万人口/' "content/policies/$doc.md"
 check "a task's deadline"
@@ -230,7 +279,7 @@ fi
 
 # A stamp that does not match (another program's compression, say): the
 # copies are made anew, the plain files are still reused.
-for s in .cache/policysite/output-*; do printf 'zlib 0.0 level 1\n' >>"$s"; done
+sed -i 's/^libdeflate .*/zlib 0.0 level 1/' .cache/policysite/output-*
 printf '\n' >>content/departments.yaml	# so that the build is not skipped
 check "a stale stamp"
 expect_new "a stale stamp: the compressed copies are written anew" "$other_page.gz" "$other_page.br"

@@ -1,0 +1,200 @@
+#include "pagekey.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "hash.h"
+#include "xalloc.h"
+
+/* The front matter of a document: its source up to the body's first
+ * line. */
+static size_t front_matter_len(const struct document *d)
+{
+	const char *s = d->source;
+	size_t at = 0;
+
+	for (unsigned line = 1; line < d->body_line && s[at]; line++) {
+		const char *eol = strchr(s + at, '\n');
+		if (!eol)
+			return strlen(s);
+		at = (size_t)(eol - s) + 1;
+	}
+	return at;
+}
+
+void pagekeys_init(struct pagekeys *k, const struct model *m, uint64_t shared_inputs)
+{
+	uint64_t site = hash_fnv1a64(HASH_FNV64_INIT, &shared_inputs, sizeof(shared_inputs));
+
+	k->docs = xmalloc((m->ndocs ? m->ndocs : 1) * sizeof(*k->docs));
+	for (size_t i = 0; i < m->ndocs; i++) {
+		const struct document *d = &m->docs[i];
+		k->docs[i] = hash_content(HASH_FNV64_INIT, d->source, strlen(d->source));
+		site = pagekey_text(site, d->slug);
+		site = hash_content(site, d->source, front_matter_len(d));
+	}
+	k->site = site;
+}
+
+void pagekeys_release(struct pagekeys *k)
+{
+	free(k->docs);
+	k->docs = NULL;
+}
+
+uint64_t pagekey_text(uint64_t key, const char *s)
+{
+	return hash_fnv1a64(key, s ? s : "", s ? strlen(s) + 1 : 0);
+}
+
+uint64_t pagekey_begin(const struct pagekeys *k, const char *what)
+{
+	return pagekey_text(k->site, what);
+}
+
+uint64_t pagekey_doc(const struct pagekeys *k, uint64_t key, const struct model *m,
+		     const struct document *d)
+{
+	uint64_t h = k->docs[d - m->docs];
+
+	return hash_fnv1a64(key, &h, sizeof(h));
+}
+
+uint64_t pagekey_dept(const struct pagekeys *k, uint64_t key, const struct model *m,
+		      const struct dept *d)
+{
+	const struct document *last = NULL;
+
+	key = pagekey_text(key, d->id);
+	for (size_t i = 0; i < d->nled + d->nsupported; i++) {
+		const struct task *t = i < d->nled ? d->led[i] : d->supported[i - d->nled];
+		if (i == d->nled)
+			key = pagekey_text(key, "supported");
+		if (t->doc != last || i == d->nled)
+			key = pagekey_doc(k, key, m, t->doc);
+		last = t->doc;
+	}
+	return key;
+}
+
+void pagekey_record_init(struct pagekey_record *r)
+{
+	memset(r, 0, sizeof(*r));
+	pthread_mutex_init(&r->lock, NULL);
+}
+
+void pagekey_record_release(struct pagekey_record *r)
+{
+	for (size_t i = 0; i < r->count; i++)
+		free(r->items[i].path);
+	free(r->items);
+	pthread_mutex_destroy(&r->lock);
+	memset(r, 0, sizeof(*r));
+}
+
+static struct pagekey_entry *append(struct pagekey_record *r)
+{
+	if (r->count == r->alloc) {
+		r->alloc = r->alloc ? 2 * r->alloc : 256;
+		r->items = xrealloc(r->items, r->alloc * sizeof(*r->items));
+	}
+	struct pagekey_entry *e = &r->items[r->count++];
+	memset(e, 0, sizeof(*e));
+	return e;
+}
+
+void pagekey_record_add(struct pagekey_record *r, const char *path, uint64_t key)
+{
+	char *copy = xstrdup(path);
+
+	pthread_mutex_lock(&r->lock);
+	struct pagekey_entry *e = append(r);
+	e->path = copy;
+	e->key = key;
+	pthread_mutex_unlock(&r->lock);
+}
+
+static int compare_entries(const void *pa, const void *pb)
+{
+	const struct pagekey_entry *a = pa, *b = pb;
+
+	return strcmp(a->path, b->path);
+}
+
+static void file_facts(const struct stat *st, uint64_t facts[4])
+{
+	facts[0] = (uint64_t)st->st_ino;
+	facts[1] = (uint64_t)st->st_size;
+	facts[2] = (uint64_t)st->st_mtim.tv_sec;
+	facts[3] = (uint64_t)st->st_mtim.tv_nsec;
+}
+
+void pagekey_record_text(struct pagekey_record *r, const char *dir, struct strbuf *out)
+{
+	struct strbuf path = STRBUF_INIT;
+	struct stat st;
+	uint64_t f[4];
+
+	qsort(r->items, r->count, sizeof(*r->items), compare_entries);
+	for (size_t i = 0; i < r->count; i++) {
+		const struct pagekey_entry *e = &r->items[i];
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s", dir, e->path);
+		if (lstat(path.buf, &st) < 0 || !S_ISREG(st.st_mode) || strchr(e->path, '\n'))
+			continue;
+		file_facts(&st, f);
+		strbuf_addf(out, "%016" PRIx64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %s\n",
+			    e->key, f[0], f[1], f[2], f[3], e->path);
+	}
+	strbuf_release(&path);
+}
+
+void pagekey_record_parse(struct pagekey_record *r, const char *text)
+{
+	while (*text) {
+		const char *eol = strchr(text, '\n');
+		size_t len = eol ? (size_t)(eol - text) : strlen(text);
+		char *line = xstrndup(text, len);
+		uint64_t key, f[4];
+		int at = 0;
+
+		if (sscanf(line, "%16" SCNx64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %n",
+			   &key, &f[0], &f[1], &f[2], &f[3], &at) == 5 && at > 0 && line[at]) {
+			struct pagekey_entry *e = append(r);
+			e->path = xstrdup(line + at);
+			e->key = key;
+			e->inode = f[0];
+			e->size = f[1];
+			e->mtime_sec = f[2];
+			e->mtime_nsec = f[3];
+		}
+		free(line);
+		text += len + (eol != NULL);
+	}
+	qsort(r->items, r->count, sizeof(*r->items), compare_entries);
+}
+
+const struct pagekey_entry *pagekey_record_find(const struct pagekey_record *r,
+						const char *path)
+{
+	struct pagekey_entry want = { (char *)path, 0, 0, 0, 0, 0 };
+
+	if (!r->count)
+		return NULL;
+	return bsearch(&want, r->items, r->count, sizeof(*r->items), compare_entries);
+}
+
+int pagekey_file_same(const struct pagekey_entry *e, const char *path)
+{
+	struct stat st;
+	uint64_t f[4];
+
+	if (lstat(path, &st) < 0 || !S_ISREG(st.st_mode))
+		return 0;
+	file_facts(&st, f);
+	return f[0] == e->inode && f[1] == e->size && f[2] == e->mtime_sec &&
+	       f[3] == e->mtime_nsec;
+}

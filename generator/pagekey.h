@@ -1,0 +1,81 @@
+#ifndef POLICYSITE_PAGEKEY_H
+#define POLICYSITE_PAGEKEY_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "strbuf.h"
+
+/*
+ * A page's key is a hash of everything the page is made from. A page
+ * whose key the previous build recorded, in a file that is still as that
+ * build left it, is that build's file: linked, not rendered again. So a
+ * change to one document renders its own page and the pages that show
+ * something of it, not the thousands that do not.
+ *
+ * Every key starts from the site's: the program, the options, the
+ * templates and assets, every content file but the documents, and each
+ * document's slug and front matter, which is all that lists and links
+ * show of a document. A page then adds what it shows of the documents'
+ * bodies: a document's page the document's bytes and the documents that
+ * cite it; a department's page the bytes of each document that gives the
+ * department a task; an indicator's page the anchor of its table.
+ */
+struct pagekeys {
+	uint64_t site;
+	uint64_t *docs;		/* each document's bytes, in model order */
+};
+
+/* `shared_inputs`: the hash of every input but the documents (see
+ * uptodate_inputs). */
+void pagekeys_init(struct pagekeys *k, const struct model *m, uint64_t shared_inputs);
+void pagekeys_release(struct pagekeys *k);
+
+/* The key of a page: the site's, `what` names the page. */
+uint64_t pagekey_begin(const struct pagekeys *k, const char *what);
+uint64_t pagekey_text(uint64_t key, const char *s);
+/* Add the bytes of document `d`. */
+uint64_t pagekey_doc(const struct pagekeys *k, uint64_t key, const struct model *m,
+		     const struct document *d);
+
+/* Add department `d`: its id, and the bytes of each document that gives
+ * it a task to lead, then to support. */
+uint64_t pagekey_dept(const struct pagekeys *k, uint64_t key, const struct model *m,
+		      const struct dept *d);
+
+/* The keyed files of one build: path, key, and the file as written. */
+struct pagekey_entry {
+	char *path;		/* in the output folder */
+	uint64_t key;
+	uint64_t inode, size, mtime_sec, mtime_nsec;
+};
+
+struct pagekey_record {
+	pthread_mutex_t lock;
+	struct pagekey_entry *items;
+	size_t count, alloc;
+};
+
+void pagekey_record_init(struct pagekey_record *r);
+void pagekey_record_release(struct pagekey_record *r);
+
+/* Note that `path` is made from `key`; safe from any thread. */
+void pagekey_record_add(struct pagekey_record *r, const char *path, uint64_t key);
+
+/* The record as text, with what each file in folder `dir` now is; a file
+ * that is not there is left out. */
+void pagekey_record_text(struct pagekey_record *r, const char *dir, struct strbuf *out);
+
+/* Read a record from its text; lines that do not parse are left out. */
+void pagekey_record_parse(struct pagekey_record *r, const char *text);
+
+/* The entry of `path` in a parsed record, or NULL. */
+const struct pagekey_entry *pagekey_record_find(const struct pagekey_record *r,
+						const char *path);
+
+/* 1 if the file at `path` is still what `e` recorded. */
+int pagekey_file_same(const struct pagekey_entry *e, const char *path);
+
+#endif
