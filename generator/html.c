@@ -285,17 +285,23 @@ static void remove_unused_slots(xmlNodePtr node)
 	}
 }
 
+static int append_output(void *context, const char *data, int len)
+{
+	strbuf_add(context, data, (size_t)len);
+	return len;
+}
+
+/* Straight into `out`: an xmlBuffer grows by exactly what each write
+ * needs, and a page of tens of megabytes then took thousands of
+ * reallocations (each an mremap that stops every thread). */
 void html_serialise(xmlDocPtr page, struct strbuf *out)
 {
-	xmlBufferPtr buf = xmlBufferCreate();
 	xmlOutputBufferPtr ob;
 
 	remove_unused_slots(xmlDocGetRootElement(page));
-	ob = xmlOutputBufferCreateBuffer(buf, xmlFindCharEncodingHandler("UTF-8"));
 	strbuf_adds(out, "<!DOCTYPE html>\n");
+	ob = xmlOutputBufferCreateIO(append_output, NULL, out, xmlFindCharEncodingHandler("UTF-8"));
 	htmlNodeDumpFormatOutput(ob, page, xmlDocGetRootElement(page), "UTF-8", 0);
 	xmlOutputBufferClose(ob);
-	strbuf_add(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
 	strbuf_addch(out, '\n');
-	xmlBufferFree(buf);
 }

@@ -135,6 +135,12 @@ static int stamp_head(const char *out, uint64_t inputs, struct strbuf *text)
 	return 0;
 }
 
+/* Whether `have` starts with `want`, and goes on. */
+static int opens_with(const struct strbuf *have, const struct strbuf *want)
+{
+	return have->len > want->len && !memcmp(have->buf, want->buf, want->len);
+}
+
 int uptodate_check(const char *stamp_dir, const char *out, uint64_t inputs,
 		   struct strbuf *diags, struct strbuf *summary)
 {
@@ -142,14 +148,18 @@ int uptodate_check(const char *stamp_dir, const char *out, uint64_t inputs,
 	int same = 0;
 
 	stamp_path(stamp_dir, out, &path);
-	if (fsio_is_dir(out) && fsio_read_file(path.buf, &have) == 0 &&
-	    stamp_head(out, inputs, &want) == 0 && have.len > want.len &&
-	    !memcmp(have.buf, want.buf, want.len)) {
+	/* The inputs first: the walk over the output is the slow part. */
+	strbuf_addf(&want, STAMP_HEADER "inputs %016" PRIx64 "\n", inputs);
+	if (fsio_is_dir(out) && fsio_read_file(path.buf, &have) == 0 && opens_with(&have, &want)) {
+		strbuf_reset(&want);
+		same = stamp_head(out, inputs, &want) == 0 && opens_with(&have, &want);
+	}
+	if (same) {
 		const char *line = have.buf + want.len, *eol = strchr(line, '\n');
-		if (eol) {
+		same = eol != NULL;
+		if (same) {
 			strbuf_add(summary, line, (size_t)(eol - line));
 			strbuf_adds(diags, eol + 1);
-			same = 1;
 		}
 	}
 	strbuf_release(&path);
