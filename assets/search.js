@@ -121,11 +121,24 @@
     if (r.ok) return path.endsWith('.gz') ? unpack(r) : r.json();
     throw new Error(`${path}: HTTP ${r.status}`);
   }).catch((err) => { cache.delete(path); throw err; })).get(path);
-  const entry = async (id, m) => (await load(`e/${Math.floor(id / m.chunk)}.json.gz`))[id % m.chunk];
-  // Postings as stored (2 × gap, or 2 × gap + 1 and a weight) to entry, weight pairs.
-  const pairs = (l) => {
+  // The index's groups of entries (docs/search-index.md), each numbered from
+  // the entry after the last of the groups before it.
+  const meta = async () => {
+    const m = await load('meta.json');
+    m.groups.reduce((from, g) => (g.from = from) + g.entries, 0);
+    return m;
+  };
+  const entry = async (id, m) => {
+    let g = m.groups[0];
+    for (const x of m.groups) if (x.from <= id) g = x;
+    const k = id - g.from;
+    return (await load(`../${g.dir}/e/${Math.floor(k / g.chunk)}.json.gz`))[k % g.chunk];
+  };
+  // Postings as stored (2 × gap, or 2 × gap + 1 and a weight) to entry, weight
+  // pairs, entries numbered from `from`.
+  const pairs = (l, from) => {
     const out = [];
-    for (let i = 0, e = 0; i < l.length; i++) {
+    for (let i = 0, e = from; i < l.length; i++) {
       e += l[i] >> 1;
       out.push(e, l[i] & 1 ? l[++i] : 2);
     }
@@ -134,7 +147,7 @@
 
   // A query's ranked candidates, for more() to check.
   async function find(q, f) {
-    const m = await load('meta.json');
+    const m = await meta();
     const terms = [...new Set(norm(q).match(TERM))];
     const tokens = new Set();
     for (const t of terms) {
@@ -142,10 +155,11 @@
       if (WORD.test(t) || !c[1]) tokens.add(t);
       else for (let i = 1; c[i]; i++) tokens.add(c[i - 1] + c[i]);
     }
-    const lists = await Promise.all([...tokens].map(async (t) => {
-      const s = await load(`t/${hash(t) % m.shards}.json.gz`);
-      return Object.hasOwn(s, t) ? pairs(s[t]) : [];
-    }));
+    // A token's postings: its list in each group, one group after the other.
+    const lists = await Promise.all([...tokens].map(async (t) => (await Promise.all(m.groups.map(async (g) => {
+      const s = await load(`../${g.dir}/t/${hash(t) % g.shards}.json.gz`);
+      return Object.hasOwn(s, t) ? pairs(s[t], g.from) : [];
+    }))).flat()));
     // id -> [score, in the title]; weight 1 is the title alone, never a match
     let cand = lists[0] ? null : new Map();
     for (const l of lists) {

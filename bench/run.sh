@@ -26,7 +26,7 @@
 #
 # (policysite's figure over Hugo + Pagefind's: below 1 policysite is better;
 # "failed" and "na" when a tool did not finish. The index is policysite's
-# search/<tag>/ folder against Pagefind's pagefind/ folder, both as stored.)
+# search/<tag>/ folders against Pagefind's pagefind/ folder, both as stored.)
 #
 # usage: bench/run.sh [--policysite PATH] [--floor PATH] [--seed S] N...
 # environment: BENCH_RUNS (rounds), BENCH_OUT (output folder root),
@@ -94,8 +94,8 @@ jobs_opt=${BENCH_JOBS:+--jobs $BENCH_JOBS}
 now_ns() { date +%s%N; }
 
 # total bytes and file count of a folder: "BYTES FILES"
-size_of() {
-	find "$1" -type f -printf '%s\n' | awk '{ s += $1; n++ } END { printf "%.0f %.0f\n", s, n }'
+size_of() {	# size_of PATH…: bytes and files under each PATH, summed
+	find "$@" -type f -printf '%s\n' | awk '{ s += $1; n++ } END { printf "%.0f %.0f\n", s, n }'
 }
 
 median() {
@@ -240,8 +240,9 @@ for n in "$@"; do
 	if run_policysite policysite ""; then
 		set -- $(size_of "$out/policysite")
 		ps_bytes=$1 ps_files=$2
-		# The index: the folder search/<tag>/ (its shards and chunks are
-		# gzip files, without copies), not the search page.
+		# The index: the folders search/<tag>/ of meta.json and of the
+		# groups (their shards and chunks are gzip files, without copies),
+		# not the search page.
 		set -- $(size_of "$(find "$out/policysite/search" -mindepth 1 -maxdepth 1 -type d)")
 		ps_idx_bytes=$1 ps_idx_files=$2
 	fi

@@ -232,8 +232,9 @@ EOF
 # content-hashed files (style sheet, scripts, the search/<hash>/ index),
 # which a new build names differently. So the files under assets/ that the
 # previous release's pages reference, with their .gz/.br copies, and each
-# search/<hash>/ folder named in their <meta name="search-index">, become
-# hard links in the new release where it lacks them. Only what the previous
+# search/<hash>/ folder named in their <meta name="search-index"> with the
+# folders of the index's groups that its meta.json names, become hard links
+# in the new release where it lacks them. Only what the previous
 # release's own pages name: what it kept itself is not passed on, so a
 # release holds its build plus one generation. Prints the number of files.
 carry_script=$(
@@ -252,6 +253,14 @@ keep() {
 		mkdir -p "$id/${1%/*}"
 		ln "$prev/$1" "$id/$1"
 		n=$((n + 1))
+	fi
+}
+# keep_folder PATH: the same for a folder, linked file by file.
+keep_folder() {
+	if [ -d "$prev/$1" ] && [ ! -L "$prev/$1" ] && [ ! -e "$id/$1" ] && [ ! -L "$id/$1" ]; then
+		mkdir -p "$id/${1%/*}"
+		cp -al "$prev/$1" "$id/$1"
+		n=$((n + $(find "$id/$1" -type f | wc -l)))
 	fi
 }
 # The URLs in attributes that name an assets/ file or the search index.
@@ -287,12 +296,14 @@ for u in $refs; do
 	search/*/*/* | search//) continue ;;
 	search/*[!0-9a-f/]*) continue ;;
 	search/*/)
+		# The folder of meta.json, and the folders of the groups it names.
 		d=${u%/}
-		if [ -d "$prev/$d" ] && [ ! -L "$prev/$d" ] && [ ! -e "$id/$d" ] && [ ! -L "$id/$d" ]; then
-			mkdir -p "$id/search"
-			cp -al "$prev/$d" "$id/$d"
-			n=$((n + $(find "$id/$d" -type f | wc -l)))
-		fi
+		groups=
+		[ -f "$prev/$d/meta.json" ] &&
+			groups=$(grep -oE '"dir":"[0-9a-f]{10}"' "$prev/$d/meta.json" | sed 's/^"dir":"/search\//; s/"$//')
+		for g in "$d" $groups; do
+			keep_folder "$g"
+		done
 		;;
 	esac
 done

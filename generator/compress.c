@@ -43,33 +43,6 @@ int compress_gzip(const void *data, size_t len, int level, struct strbuf *out)
 	return 0;
 }
 
-int compress_gunzip_equals(const void *packed, size_t packed_len, const void *data, size_t len)
-{
-	const unsigned char *tail;
-	struct libdeflate_decompressor *d;
-	size_t got = 0;
-	char *buf;
-	int same;
-
-	/* A gzip file ends with its unpacked size, modulo 2^32. */
-	if (packed_len < 18)
-		return 0;
-	tail = (const unsigned char *)packed + packed_len - 4;
-	if ((tail[0] | tail[1] << 8 | (uint32_t)tail[2] << 16 | (uint32_t)tail[3] << 24) !=
-	    (uint32_t)len)
-		return 0;
-	d = libdeflate_alloc_decompressor();
-	buf = malloc(len ? len : 1);
-	same = d && buf &&
-	       libdeflate_gzip_decompress(d, packed, packed_len, buf, len, &got) ==
-		       LIBDEFLATE_SUCCESS &&
-	       got == len && !memcmp(buf, data, len);
-	free(buf);
-	if (d)
-		libdeflate_free_decompressor(d);
-	return same;
-}
-
 void compress_describe(struct strbuf *out)
 {
 	uint32_t v = BrotliEncoderVersion();

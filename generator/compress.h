@@ -33,10 +33,6 @@ int compress_wanted(const char *path, size_t len);
 int compress_gzip(const void *data, size_t len, int level, struct strbuf *out);
 int compress_brotli(const void *data, size_t len, struct strbuf *out);
 
-/* Whether gzip file `packed` unpacks to exactly the `len` bytes of `data`:
- * then a file made under the same settings need not be compressed again. */
-int compress_gunzip_equals(const void *packed, size_t packed_len, const void *data, size_t len);
-
 /* The libraries' versions and the settings above, one line each: files
  * compressed under the same description are the same bytes. */
 void compress_describe(struct strbuf *out);

@@ -12,6 +12,7 @@
 #include "markdown.h"
 #include "output.h"
 #include "pool.h"
+#include "progress.h"
 #include "taskview.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -344,18 +345,26 @@ static void dept_entry(struct index *ix, struct arena *a, const struct dept *d)
 	finish_entry(e, NULL, &text);
 }
 
-static void collect(struct index *ix, const struct model *m, struct arena *a)
+/* The entries of documents [first, first + n) of `m`, each document's
+ * sections followed by its other tasks; with `site`, then every
+ * indicator and every department. */
+static void collect(struct index *ix, const struct model *m, struct arena *a, size_t first,
+		    size_t n, int site)
 {
 	ix->merged = xmalloc((m->ntasks ? m->ntasks : 1) * sizeof(*ix->merged));
-	for (size_t i = 0; i < m->ndocs; i++)
-		document_entries(ix, a, &m->docs[i]);
-	qsort(ix->merged, ix->nmerged, sizeof(*ix->merged), compare_ptr);
-	for (size_t i = 0; i < m->ntasks; i++)
-		if (!bsearch(&m->tasks[i], ix->merged, ix->nmerged, sizeof(*ix->merged), compare_ptr))
-			task_entry(ix, a, m->tasks[i]);
-	for (size_t i = 0; i < m->indicators.count; i++)
+	for (size_t i = first; i < first + n; i++) {
+		const struct document *d = &m->docs[i];
+		size_t merged = ix->nmerged;
+		document_entries(ix, a, d);
+		qsort(ix->merged + merged, ix->nmerged - merged, sizeof(*ix->merged), compare_ptr);
+		for (size_t k = 0; k < d->ntasks; k++)
+			if (!bsearch(&d->tasks[k], ix->merged + merged, ix->nmerged - merged,
+				     sizeof(*ix->merged), compare_ptr))
+				task_entry(ix, a, d->tasks[k]);
+	}
+	for (size_t i = 0; site && i < m->indicators.count; i++)
 		indicator_entry(ix, a, m->indicators.all[i]);
-	for (size_t i = 0; i < m->depts.count; i++)
+	for (size_t i = 0; site && i < m->depts.count; i++)
 		dept_entry(ix, a, &m->depts.items[i]);
 }
 
@@ -379,14 +388,28 @@ static size_t token_bytes(const struct token *t)
 }
 
 /*
- * The index files are written into a folder of a fixed name while their
- * names and bytes are hashed, and the folder then takes the name
- * search/<tag>/ (see hash_tag): any change to the index gives it a new
- * URL, so servers may cache its files for good. Shards and chunks are
- * compressed and written on the pool's threads; each keeps the hash of its
- * file, and the tag hashes them in file order.
+ * The index is in groups of documents, each with its own shards and
+ * chunks in a folder of its own, search/<tag>/, named by a hash of its
+ * files' names and bytes; the last group also holds the indicators and
+ * the departments. meta.json, in a folder named the same way, lists the
+ * groups. A group ends after a document whose slug hashes to 0 modulo
+ * SEARCH_GROUP_DOCS, once it holds a quarter of that many: where groups
+ * end depends on the documents alone, not on the order of changes, so the
+ * index is the same whatever the builds before. A change to a document
+ * changes its group only; the other groups are known by their keys
+ * (pagekey.h) and linked from the previous output, their documents not
+ * indexed again. A site of up to a few hundred documents is one group.
  */
+#define SEARCH_GROUP_DOCS 1024
 #define INDEX_BUILD_DIR "search/building"
+
+struct group {
+	size_t first, ndocs;	/* documents [first, first + ndocs) */
+	int site;		/* also the indicators and departments */
+	uint64_t key;
+	char dir[HASH_TAG_LEN + 1];
+	size_t shards, chunk, entries;
+};
 
 struct index_writer {
 	struct output *o;
@@ -394,77 +417,27 @@ struct index_writer {
 	size_t shards, chunk;
 	struct token **sorted;	/* by shard, then by text */
 	size_t *shard_start;	/* shard s: sorted[shard_start[s] .. shard_start[s + 1]) */
-	uint64_t *hashes;	/* meta.json, the shards, then the chunks */
-	char prev[32];		/* the previous output's index folder, or "" */
+	uint64_t *hashes;	/* the shards, then the chunks */
 };
 
-/* The index folder of the previous output, whose unchanged files are
- * reused (see output_write_from). */
-static void find_previous(struct index_writer *w)
-{
-	struct strbuf dir = STRBUF_INIT;
-	char **names = NULL;
-	int n;
-
-	if (!w->o->prev)
-		return;
-	strbuf_addf(&dir, "%s/search", w->o->prev);
-	n = fsio_list_dir(dir.buf, &names);
-	for (int i = 0; i < n; i++) {
-		if (strlen(names[i]) == HASH_TAG_LEN &&
-		    strspn(names[i], "0123456789abcdef") == HASH_TAG_LEN)
-			snprintf(w->prev, sizeof(w->prev), "search/%s/", names[i]);
-		free(names[i]);
-	}
-	free(names);
-	strbuf_release(&dir);
-}
-
-/* Whether the previous output's file `prev` (compressed the same way, by
- * its stamp) unpacks to `data`: then its bytes, in `packed`, are the file
- * again, and compressing is saved; most of an index is unchanged after a
- * change to one document. */
-static int previous_packed(const struct index_writer *w, const char *prev,
-			   const struct strbuf *data, struct strbuf *packed)
-{
-	struct strbuf path = STRBUF_INIT;
-	int same = 0;
-
-	if (w->prev[0] && w->o->prev_copies) {
-		strbuf_addf(&path, "%s/%s", w->o->prev, prev);
-		same = fsio_read_regular(path.buf, data->len + 1024, packed) == 0 &&
-		       compress_gunzip_equals(packed->buf, packed->len, data->buf, data->len);
-		if (!same)
-			strbuf_reset(packed);
-	}
-	strbuf_release(&path);
-	return same;
-}
-
-/* Write `name` gzip-compressed (meta.json as it is), and note its hash. */
+/* Write `name` of the group being built, gzip-compressed, and note its
+ * hash. */
 static int index_file(struct index_writer *w, size_t slot, const char *name,
 		      const struct strbuf *data)
 {
-	struct strbuf path = STRBUF_INIT, prev = STRBUF_INIT, packed = STRBUF_INIT;
-	const struct strbuf *out = data;
+	struct strbuf path = STRBUF_INIT, packed = STRBUF_INIT;
 	int ret = 0;
 
 	strbuf_addf(&path, "%s/%s", INDEX_BUILD_DIR, name);
-	strbuf_addf(&prev, "%s%s", w->prev, name);
-	if (slot) {
-		if (!previous_packed(w, prev.buf, data, &packed) &&
-		    compress_gzip(data->buf, data->len, COMPRESS_GZIP_INDEX, &packed) < 0)
-			ret = diag_error(w->o->diags, name, 0, 0, "cannot compress with libdeflate");
-		out = &packed;
-	}
+	if (compress_gzip(data->buf, data->len, COMPRESS_GZIP_INDEX, &packed) < 0)
+		ret = diag_error(w->o->diags, name, 0, 0, "cannot compress with libdeflate");
 	if (!ret) {
 		uint64_t h = hash_fnv1a64(HASH_FNV64_INIT, name, strlen(name) + 1);
-		w->hashes[slot] = hash_fnv1a64(h, out->buf, out->len);
-		ret = output_write_from(w->o, path.buf, out->buf, out->len, prev.buf);
+		w->hashes[slot] = hash_fnv1a64(h, packed.buf, packed.len);
+		ret = output_write(w->o, path.buf, packed.buf, packed.len);
 	}
 	strbuf_release(&packed);
 	strbuf_release(&path);
-	strbuf_release(&prev);
 	return ret;
 }
 
@@ -504,7 +477,7 @@ static int write_shard(void *ctx, size_t s)
 	}
 	strbuf_addch(&sb, '}');
 	snprintf(name, sizeof(name), "t/%zu.json.gz", s);
-	ret = index_file(w, 1 + s, name, &sb);
+	ret = index_file(w, s, name, &sb);
 	strbuf_release(&sb);
 	return ret;
 }
@@ -535,7 +508,7 @@ static int write_chunk(void *ctx, size_t k)
 	}
 	strbuf_addch(&sb, ']');
 	snprintf(name, sizeof(name), "e/%zu.json.gz", k);
-	ret = index_file(w, 1 + w->shards + k, name, &sb);
+	ret = index_file(w, w->shards + k, name, &sb);
 	strbuf_release(&sb);
 	return ret;
 }
@@ -591,44 +564,210 @@ static void index_release(struct index *ix)
 	free(ix->merged);
 }
 
-int search_write(struct output *o)
+/* The groups of the index, in document order (see SEARCH_GROUP_DOCS). */
+static struct group *plan_groups(const struct model *m, size_t *ngroups)
+{
+	struct group *g = xcalloc(m->ndocs + 1, sizeof(*g));
+	size_t n = 0, first = 0;
+
+	for (size_t i = 0; i < m->ndocs; i++) {
+		const char *slug = m->docs[i].slug;
+		if (i + 1 - first >= SEARCH_GROUP_DOCS / 4 && i + 1 < m->ndocs &&
+		    hash_fnv1a(slug, strlen(slug)) % SEARCH_GROUP_DOCS == 0) {
+			g[n].first = first;
+			g[n++].ndocs = i + 1 - first;
+			first = i + 1;
+		}
+	}
+	g[n].first = first;
+	g[n].ndocs = m->ndocs - first;
+	g[n++].site = 1;
+	*ngroups = n;
+	return g;
+}
+
+/* What a group is made from: its documents' bytes, and the site's key,
+ * which holds every document's front matter and every other input. */
+static uint64_t group_key(const struct output *o, const struct group *g)
+{
+	uint64_t key = pagekey_begin(o->keys, g->site ? "search group and site" : "search group");
+
+	for (size_t i = g->first; i < g->first + g->ndocs; i++)
+		key = pagekey_doc(o->keys, key, o->model, &o->model->docs[i]);
+	return key;
+}
+
+/* The groups of the previous output's index, from its meta.json. */
+static struct group *previous_groups(const struct output *o, size_t *ngroups)
+{
+	struct strbuf dir = STRBUF_INIT, meta = STRBUF_INIT;
+	struct group *g = NULL;
+	char **names = NULL;
+	int n;
+
+	*ngroups = 0;
+	strbuf_addf(&dir, "%s/search", o->prev);
+	n = fsio_list_dir(dir.buf, &names);
+	for (int i = 0; i < n; i++) {
+		strbuf_reset(&dir);
+		strbuf_addf(&dir, "%s/search/%s/meta.json", o->prev, names[i]);
+		if (!meta.len)
+			fsio_read_regular(dir.buf, 1 << 20, &meta);
+		free(names[i]);
+	}
+	free(names);
+	const char *at = meta.len ? strstr(meta.buf, ",\"groups\":[") : NULL;
+	size_t count = 0;
+	for (const char *p = at; p && (p = strstr(p, "{\"dir\":")); p++)
+		count++;
+	g = xcalloc(count + 1, sizeof(*g));
+	for (const char *p = at; p && (p = strstr(p, "{\"dir\":")) && *ngroups < count; p++) {
+		struct group *e = &g[*ngroups];
+		if (sscanf(p, "{\"dir\":\"%10[0-9a-f]\",\"shards\":%zu,\"chunk\":%zu,\"entries\":%zu}",
+			   e->dir, &e->shards, &e->chunk, &e->entries) == 4 && e->chunk)
+			(*ngroups)++;
+	}
+	strbuf_release(&dir);
+	strbuf_release(&meta);
+	return g;
+}
+
+/* Whether group `g` is one of the previous output's, by its key: then its
+ * files are linked, and its folder and sizes noted in `g`. */
+static int reuse_group(struct output *o, struct group *g, const struct group *prev,
+		       size_t nprev)
+{
+	const struct pagekey_record *r = o->prev_keys;
+	const struct group *was = NULL;
+	struct strbuf from = STRBUF_INIT, to = STRBUF_INIT;
+	size_t files = 0, linked = 0;
+	int ok = 1;
+
+	if (!r)
+		return 0;
+	for (size_t i = 0; i < r->count && ok; i++) {
+		const struct pagekey_entry *e = &r->items[i];
+		if (e->key != g->key || strncmp(e->path, "search/", 7))
+			continue;
+		for (size_t k = 0; !was && k < nprev; k++)
+			if (!strncmp(e->path + 7, prev[k].dir, HASH_TAG_LEN) &&
+			    e->path[7 + HASH_TAG_LEN] == '/')
+				was = &prev[k];
+		strbuf_reset(&from);
+		strbuf_reset(&to);
+		strbuf_addf(&from, "%s/%s", o->prev, e->path);
+		strbuf_addf(&to, "%s/%s", o->dir, e->path);
+		ok = was && !strncmp(e->path + 7, was->dir, HASH_TAG_LEN) &&
+		     pagekey_file_same(e, from.buf) && fsio_link(from.buf, to.buf) == 0;
+		linked += ok;
+		files++;
+	}
+	ok = ok && was && files == was->shards + (was->entries + was->chunk - 1) / was->chunk;
+	if (ok) {
+		memcpy(g->dir, was->dir, sizeof(g->dir));
+		g->shards = was->shards;
+		g->chunk = was->chunk;
+		g->entries = was->entries;
+		for (size_t i = 0; i < r->count; i++)
+			if (r->items[i].key == g->key && !strncmp(r->items[i].path, "search/", 7)) {
+				pagekey_record_add(o->new_keys, r->items[i].path, g->key);
+				progress_file(r->items[i].size, 0);
+				progress_unchanged();
+			}
+	} else if (linked) {
+		/* Some linked, not all: the group is built anew. */
+		strbuf_reset(&to);
+		strbuf_addf(&to, "%s/search/%s", o->dir, was ? was->dir : "");
+		if (was)
+			fsio_remove_tree(to.buf);
+	}
+	strbuf_release(&from);
+	strbuf_release(&to);
+	return ok;
+}
+
+/* Index group `g` and write its files into search/<tag>/. */
+static int build_group(struct output *o, struct group *g)
 {
 	struct index ix = { 0 };
 	struct arena a = ARENA_INIT;
-	struct strbuf meta = STRBUF_INIT;
 	struct index_writer w = { .o = o, .ix = &ix };
-	char tag[HASH_TAG_LEN + 1];
+	struct strbuf path = STRBUF_INIT;
 	size_t chunks;
 	int ret = 0;
 
-	collect(&ix, o->model, &a);
+	collect(&ix, o->model, &a, g->first, g->ndocs, g->site);
 	index_entries(&ix);
 	plan_files(&w);
-	find_previous(&w);
 	chunks = (ix.nentries + w.chunk - 1) / w.chunk;
-	w.hashes = xcalloc(1 + w.shards + chunks, sizeof(*w.hashes));
-	strbuf_adds(&meta, "{\"version\":2,\"base\":");
-	json_string(&meta, o->model->config.base_path);
-	strbuf_addf(&meta, ",\"shards\":%zu,\"chunk\":%zu,\"entries\":%zu}", w.shards, w.chunk,
-		    ix.nentries);
-	if (index_file(&w, 0, "meta.json", &meta) < 0 ||
-	    pool_for(w.shards, o->jobs, write_shard, &w) < 0 ||
+	w.hashes = xcalloc(w.shards + chunks + 1, sizeof(*w.hashes));
+	if (pool_for(w.shards, o->jobs, write_shard, &w) < 0 ||
 	    pool_for(chunks, o->jobs, write_chunk, &w) < 0) {
 		ret = -1;
 	} else {
 		uint64_t h = HASH_FNV64_INIT;
-		for (size_t i = 0; i < 1 + w.shards + chunks; i++)
+		for (size_t i = 0; i < w.shards + chunks; i++)
 			h = hash_fnv1a64(h, &w.hashes[i], sizeof(w.hashes[i]));
-		hash_tag(h, tag);
-		snprintf(o->search_path, sizeof(o->search_path), "search/%s/", tag);
-		ret = output_rename(o, INDEX_BUILD_DIR, o->search_path);
+		hash_tag(h, g->dir);
+		g->shards = w.shards;
+		g->chunk = w.chunk;
+		g->entries = ix.nentries;
+		strbuf_addf(&path, "search/%s", g->dir);
+		ret = output_rename(o, INDEX_BUILD_DIR, path.buf);
+		for (size_t i = 0; !ret && o->keys && i < w.shards + chunks; i++) {
+			strbuf_reset(&path);
+			if (i < w.shards)
+				strbuf_addf(&path, "search/%s/t/%zu.json.gz", g->dir, i);
+			else
+				strbuf_addf(&path, "search/%s/e/%zu.json.gz", g->dir, i - w.shards);
+			pagekey_record_add(o->new_keys, path.buf, g->key);
+		}
 	}
-	strbuf_release(&meta);
+	strbuf_release(&path);
 	free(w.sorted);
 	free(w.shard_start);
 	free(w.hashes);
 	index_release(&ix);
 	arena_release(&a);
+	return ret;
+}
+
+int search_write(struct output *o)
+{
+	size_t ngroups, nprev = 0, entries = 0;
+	struct group *groups = plan_groups(o->model, &ngroups);
+	struct group *prev = o->prev_keys ? previous_groups(o, &nprev) : NULL;
+	struct strbuf meta = STRBUF_INIT, path = STRBUF_INIT;
+	char tag[HASH_TAG_LEN + 1];
+	int ret = 0;
+
+	for (size_t i = 0; i < ngroups && !ret; i++) {
+		struct group *g = &groups[i];
+		if (o->keys)
+			g->key = group_key(o, g);
+		if (!(o->keys && reuse_group(o, g, prev, nprev)) && build_group(o, g) < 0)
+			ret = -1;
+		entries += g->entries;
+	}
+	strbuf_adds(&meta, "{\"version\":3,\"base\":");
+	json_string(&meta, o->model->config.base_path);
+	strbuf_addf(&meta, ",\"entries\":%zu,\"groups\":[", entries);
+	for (size_t i = 0; i < ngroups; i++)
+		strbuf_addf(&meta, "%s{\"dir\":\"%s\",\"shards\":%zu,\"chunk\":%zu,\"entries\":%zu}",
+			    i ? "," : "", groups[i].dir, groups[i].shards, groups[i].chunk,
+			    groups[i].entries);
+	strbuf_adds(&meta, "]}");
+	/* The folder of meta.json is named by its bytes, which name the
+	 * groups' folders: a change to any group gives it a new URL. */
+	hash_tag(hash_fnv1a64(HASH_FNV64_INIT, meta.buf, meta.len), tag);
+	snprintf(o->search_path, sizeof(o->search_path), "search/%s/", tag);
+	strbuf_addf(&path, "%smeta.json", o->search_path);
+	if (!ret)
+		ret = output_write(o, path.buf, meta.buf, meta.len);
+	strbuf_release(&meta);
+	strbuf_release(&path);
+	free(groups);
+	free(prev);
 	return ret;
 }
 

@@ -19,7 +19,10 @@ struct output;
  * ASCII, U+3000 to a space, ASCII letters to lower case. */
 void search_normalise(const char *text, struct strbuf *out);
 
-/* Write search/meta.json, search/t/<n>.json and search/e/<k>.json. */
+/* Write the index: search/<tag>/meta.json, naming the groups' folders
+ * search/<tag>/ with their t/<n>.json.gz and e/<k>.json.gz; a group the
+ * previous output holds under the same key is linked, not built. Sets
+ * o->search_path to meta.json's folder. */
 int search_write(struct output *o);
 
 /* Write /search/: the form, its filters, and an index of every section

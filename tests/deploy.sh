@@ -88,14 +88,18 @@ state() {	# what a failed publish must leave alone: the symlink and the releases
 
 kept_from() {	# kept_from PREV: "./PATH" of each file publish keeps from release PREV
 	# The files under assets/ that PREV's pages name, with their .gz/.br
-	# copies, and every file of the search/<hash>/ folders they name.
+	# copies, and every file of the search/<hash>/ folders they name and of
+	# the groups' folders named in those folders' meta.json.
 	[ -n "$1" ] || return 0
 	find "$1/" -type f -name '*.html' -exec grep -ohE \
 		"(href|src)=\"$base_path(assets/[^\"/]+)\"|<meta name=\"search-index\" content=\"$base_path(search/[0-9a-f]+/)\"" {} + |
 		sed -E "s|^.*=\"$base_path||; s|\"\$||" | sort -u |
 		while IFS= read -r u; do
 			case $u in
-			search/*) (cd "$1" && find "./${u%/}" -type f) ;;
+			search/*)	# meta.json's folder and its groups' (docs/search-index.md)
+				(cd "$1" && find "./${u%/}" -type f &&
+					grep -oE '"dir":"[0-9a-f]{10}"' "./${u%/}/meta.json" | sed 's/^"dir":"//; s/"$//' |
+					while IFS= read -r g; do find "./search/$g" -type f; done) ;;
 			*) for f in "$u" "$u.gz" "$u.br"; do [ ! -f "$1/$f" ] || echo "./$f"; done ;;
 			esac
 		done

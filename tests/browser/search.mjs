@@ -137,16 +137,29 @@ export function decodePostings(l) {
   return out;
 }
 
-// The files of search/ for entries: [[relative path, bytes], …]; shards and
-// chunks gzip-compressed.
-export function buildIndex(entries, { base = '/', shards = 64, chunk = 16 } = {}) {
-  const files = [['meta.json', JSON.stringify({ version: 2, base, shards, chunk, entries: entries.length })]];
-  const shard = Array.from({ length: shards }, () => ({}));
-  for (const [t, l] of [...postings(entries)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0])))
-    shard[fnv1a(t) % shards][t] = encodePostings(l);
-  shard.forEach((s, n) => files.push([`t/${n}.json.gz`, gzipSync(JSON.stringify(s))]));
-  for (let k = 0; k * chunk < entries.length; k++)
-    files.push([`e/${k}.json.gz`, gzipSync(JSON.stringify(entries.slice(k * chunk, k * chunk + chunk)))]);
+// The files of search/ for entries: [[path relative to search/, bytes], …]:
+// meta.json in index/, and the entries cut into `groups` (counts of entries,
+// the rest in a last group), each in a folder of its own (g0/, g1/, …) with
+// its shards and chunks, gzip-compressed.
+export function buildIndex(entries, { base = '/', shards = 64, chunk = 16, groups = [] } = {}) {
+  const cuts = [];
+  for (let from = 0, i = 0; from < entries.length || !cuts.length; i++) {
+    const n = i < groups.length ? groups[i] : entries.length - from;
+    cuts.push(entries.slice(from, from + n));
+    from += n;
+  }
+  const files = [['index/meta.json', JSON.stringify({
+    version: 3, base, entries: entries.length,
+    groups: cuts.map((g, i) => ({ dir: `g${i}`, shards, chunk, entries: g.length })),
+  })]];
+  cuts.forEach((group, i) => {
+    const shard = Array.from({ length: shards }, () => ({}));
+    for (const [t, l] of [...postings(group)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0])))
+      shard[fnv1a(t) % shards][t] = encodePostings(l);
+    shard.forEach((s, n) => files.push([`g${i}/t/${n}.json.gz`, gzipSync(JSON.stringify(s))]));
+    for (let k = 0; k * chunk < group.length; k++)
+      files.push([`g${i}/e/${k}.json.gz`, gzipSync(JSON.stringify(group.slice(k * chunk, k * chunk + chunk)))]);
+  });
   return files;
 }
 
@@ -222,32 +235,47 @@ async function main() {
 
   // ---- The index, read from the files
 
-  // The index folder (search/<hash>/) as the search page names it.
+  // The folder of meta.json (search/<hash>/) as the search page names it; the
+  // groups' folders are its siblings.
   const named = /<meta name="search-index" content="([^"]*)"/.exec(fs.readFileSync(path.join(dir, 'search', 'index.html'), 'utf8'));
   const indexRel = named && named[1].startsWith(prefix) ? named[1].slice(prefix.length) : 'search/';
   const idx = path.join(dir, indexRel);
-  const readJSON = (rel) => {
-    const b = fs.readFileSync(path.join(idx, rel));
-    return JSON.parse((rel.endsWith('.gz') ? gunzipSync(b) : b).toString('utf8'));
+  const readJSON = (file) => {
+    const b = fs.readFileSync(file);
+    return JSON.parse((file.endsWith('.gz') ? gunzipSync(b) : b).toString('utf8'));
   };
   let meta;
   try {
-    meta = readJSON('meta.json');
+    meta = readJSON(path.join(idx, 'meta.json'));
+    if (!Array.isArray(meta.groups)) throw new Error('no "groups"');
   } catch (err) {
     report('the index exists', [`${path.join(idx, 'meta.json')}: ${err.message}`]);
     process.exit(1);
   }
+  // Each group: its folder, the number of its first entry, its entries, and
+  // its shards with their postings decoded to (group's) entry, weight pairs.
   const entries = [];
-  for (let k = 0; fs.existsSync(path.join(idx, 'e', `${k}.json.gz`)); k++) entries.push(...readJSON(`e/${k}.json.gz`));
-  // Shards with their postings decoded to entry, weight pairs.
-  const stored = Array.from({ length: meta.shards }, (_, n) => {
-    try {
-      return readJSON(`t/${n}.json.gz`);
-    } catch {
-      return null;
-    }
+  const groups = meta.groups.map((g) => {
+    const folder = path.join(idx, '..', g.dir);
+    const own = [];
+    for (let k = 0; fs.existsSync(path.join(folder, 'e', `${k}.json.gz`)); k++) own.push(...readJSON(path.join(folder, 'e', `${k}.json.gz`)));
+    const stored = Array.from({ length: g.shards }, (_, n) => {
+      try {
+        return readJSON(path.join(folder, 't', `${n}.json.gz`));
+      } catch {
+        return null;
+      }
+    });
+    const group = { dir: g.dir, declared: g.entries, nshards: g.shards, chunk: g.chunk, folder, from: entries.length, entries: own, stored,
+      shards: stored.map((x) => x && Object.fromEntries(Object.entries(x).map(([t, l]) => [t, decodePostings(l)]))) };
+    entries.push(...own);
+    return group;
   });
-  const shards = stored.map((s) => s && Object.fromEntries(Object.entries(s).map(([t, l]) => [t, decodePostings(l)])));
+  // A token's postings across the index: each group's, renumbered.
+  const postingsOf = (t) => groups.flatMap((g) => (g.shards[fnv1a(t) % g.nshards]?.[t] ?? []).map((x, i) => (i % 2 ? x : x + g.from)));
+  const groupOf = (id) => groups.findLast((g) => g.from <= id);
+  // The chunk file of an entry, relative to search/.
+  const chunkOf = (id) => { const g = groupOf(id); return `${g.dir}/e/${Math.floor((id - g.from) / g.chunk)}.json.gz`; };
   const norm = entries.map((e) => normalise(e[7] ?? ''));
   const normTitle = entries.map((e) => normalise(e[5] ?? ''));
   const words = norm.map((t) => new Set(runs(t).filter((r) => !r.han).map((r) => r.text)));
@@ -261,7 +289,7 @@ async function main() {
     if (!terms.length) return [];
     let cand = null;
     for (const t of tokens) {
-      const l = shards[fnv1a(t) % meta.shards]?.[t] ?? [];
+      const l = postingsOf(t);
       const idf = Math.log(1 + meta.entries / (l.length / 2));
       const next = new Map();
       for (let i = 0; i < l.length; i += 2) {
@@ -285,13 +313,19 @@ async function main() {
       .filter((id) => ['kind', 'doc', 'region', 'lead'].every((k, i) => !f[k] || entries[id][[0, 1, 3, 4][i]] === f[k]));
   };
 
-  await check(`the index files follow docs/search-index.md (${entries.length} entries, ${meta.shards} shards, chunk ${meta.chunk})`, () => {
+  await check(`the index files follow docs/search-index.md (${entries.length} entries in ${groups.length} group${groups.length === 1 ? '' : 's'})`, () => {
     const out = [];
-    if (meta.version !== 2) out.push(`meta.json: version ${meta.version}, expected 2`);
+    if (meta.version !== 3) out.push(`meta.json: version ${meta.version}, expected 3`);
     if (meta.base !== prefix) out.push(`meta.json: base "${meta.base}", expected "${prefix}" (the --prefix)`);
-    if (meta.entries !== entries.length) out.push(`meta.json: ${meta.entries} entries, the e/*.json.gz files hold ${entries.length}`);
-    if (meta.chunk < 1 || entries.length > 0 && Math.ceil(entries.length / meta.chunk) !== fs.readdirSync(path.join(idx, 'e')).length) out.push(`e/ holds ${fs.readdirSync(path.join(idx, 'e')).length} files, expected ${Math.ceil(entries.length / meta.chunk)} of ${meta.chunk} entries`);
-    for (const [n, s] of shards.entries()) if (!s) out.push(`t/${n}.json.gz is missing or not gzip JSON`);
+    if (meta.entries !== entries.length) out.push(`meta.json: ${meta.entries} entries, the groups' e/*.json.gz files hold ${entries.length}`);
+    for (const g of groups) {
+      const name = `group ${g.dir}`;
+      if (!/^[0-9a-f]{10}$/.test(g.dir) && !/^g\d+$/.test(g.dir)) out.push(`${name}: the folder's name is not a hash`);
+      if (g.declared !== g.entries.length) out.push(`${name}: meta.json says ${g.declared} entries, its e/*.json.gz files hold ${g.entries.length}`);
+      const chunks = fs.existsSync(path.join(g.folder, 'e')) ? fs.readdirSync(path.join(g.folder, 'e')).length : 0;
+      if (g.chunk < 1 || Math.ceil(g.entries.length / g.chunk) !== chunks) out.push(`${name}: e/ holds ${chunks} files, expected ${Math.ceil(g.entries.length / g.chunk)} of ${g.chunk} entries`);
+      for (const [n, x] of g.stored.entries()) if (!x) out.push(`${name}: t/${n}.json.gz is missing or not gzip JSON`);
+    }
     // Each document's sections and measures (a measure that is a task is a
     // task entry), then the other tasks, indicators, departments.
     const kinds = Object.keys(KINDS);
@@ -313,19 +347,21 @@ async function main() {
       if (seen.has(e[6])) out.push(`entries ${seen.get(e[6])} and ${id} both lead to ${e[6]}`);
       seen.set(e[6], id);
     });
-    // The postings, recomputed from the entries.
-    const want = postings(entries);
+    // Each group's postings, recomputed from its entries.
     let diffs = 0;
-    const note = (s) => diffs++ < 12 && out.push(s);
-    shards.forEach((s, n) => {
-      for (const [t, l] of Object.entries(s ?? {})) {
-        if (fnv1a(t) % meta.shards !== n) note(`token "${t}" is in t/${n}.json, its hash puts it in t/${fnv1a(t) % meta.shards}.json`);
-        const w = want.get(t);
-        if (!w) note(`token "${t}" (t/${n}.json) is in no entry's text or title`);
-        else if (w.join() !== l.join()) note(`token "${t}": [${l.slice(0, 8)}${l.length > 8 ? ',…' : ''}] in t/${n}.json, expected [${w.slice(0, 8)}${w.length > 8 ? ',…' : ''}] (${l.length / 2} vs ${w.length / 2} entries)`);
-      }
-    });
-    for (const t of want.keys()) if (!shards[fnv1a(t) % meta.shards]?.[t]) note(`token "${t}" (${want.get(t).length / 2} entries) is missing from t/${fnv1a(t) % meta.shards}.json`);
+    const note = (x) => diffs++ < 12 && out.push(x);
+    for (const g of groups) {
+      const want = postings(g.entries);
+      g.shards.forEach((x, n) => {
+        for (const [t, l] of Object.entries(x ?? {})) {
+          if (fnv1a(t) % g.nshards !== n) note(`${g.dir}: token "${t}" is in t/${n}.json, its hash puts it in t/${fnv1a(t) % g.nshards}.json`);
+          const w = want.get(t);
+          if (!w) note(`${g.dir}: token "${t}" (t/${n}.json) is in no entry's text or title`);
+          else if (w.join() !== l.join()) note(`${g.dir}: token "${t}": [${l.slice(0, 8)}${l.length > 8 ? ',…' : ''}] in t/${n}.json, expected [${w.slice(0, 8)}${w.length > 8 ? ',…' : ''}] (${l.length / 2} vs ${w.length / 2} entries)`);
+        }
+      });
+      for (const t of want.keys()) if (!g.shards[fnv1a(t) % g.nshards]?.[t]) note(`${g.dir}: token "${t}" (${want.get(t).length / 2} entries) is missing from t/${fnv1a(t) % g.nshards}.json`);
+    }
     if (diffs > 12) out.push(`… ${diffs - 12} more postings differ`);
     return out;
   });
@@ -335,7 +371,8 @@ async function main() {
   const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   server ??= await serve(dir, prefix);
   const url = new URL('search/', server.url).href;
-  const indexURL = new URL(indexRel, server.url).href; // meta.json, t/, e/
+  const indexURL = new URL('..', new URL(indexRel, server.url)).href; // search/: meta.json's folder and the groups'
+
   const browser = await launchBrowser();
   const errors = [];
   // A context whose HTML pages get the CSP (unless csp is false: routing every
@@ -496,7 +533,7 @@ async function main() {
   if (latinWord) queries.push(latinWord, latinWord.toUpperCase());
   // A token in some entry's title but not its text (weight 1): the count must
   // leave that entry out.
-  const titleOnly = shards.flatMap((s) => Object.entries(s ?? {}))
+  const titleOnly = groups.flatMap((g) => g.shards.flatMap((x) => Object.entries(x ?? {})))
     .filter(([t, l]) => [...t].length === 2 && isHan(t.codePointAt(0)) && l.some((w, i) => i % 2 && w === 1) && l.some((w, i) => i % 2 && w > 1))
     .map(([t]) => t).sort()[0];
   if (titleOnly) queries.push(titleOnly);
@@ -817,7 +854,7 @@ async function main() {
     const c = await newContext({}, false);
     const pageErrors = [];
     try {
-      await c.route(/\/search\/(?:[0-9a-f]{10}\/)?t\/\d+\.json\.gz$/, (route) => route.fulfill({ status: 500, body: 'no' }));
+      await c.route(/\/search\/(?:[^/]+\/)?t\/\d+\.json\.gz$/, (route) => route.fulfill({ status: 500, body: 'no' }));
       const p = await c.newPage();
       p.on('pageerror', (err) => pageErrors.push(err.message));
       await fresh('?q=' + encodeURIComponent('医保'), p);
@@ -917,12 +954,13 @@ async function main() {
       console.log(`# first query: ${bytes} bytes: ${files.map(([f, b]) => `${f} ${b}`).join(', ')}`);
       console.log(`# time to first results: ${ms.toFixed(0)} ms`);
       const out = [];
-      if (!files.some(([f]) => f === 'meta.json')) out.push('meta.json was not fetched');
-      if (files.filter(([f]) => f.startsWith('t/')).length !== 1) out.push(`${files.filter(([f]) => f.startsWith('t/')).length} shards fetched, expected 1`);
+      if (!files.some(([f]) => f.endsWith('/meta.json'))) out.push('meta.json was not fetched');
+      const shardsFetched = files.filter(([f]) => /\/t\/\d+\.json\.gz$/.test(f)).length;
+      if (shardsFetched !== groups.length) out.push(`${shardsFetched} shards fetched, expected 1 of each of ${groups.length} group${groups.length === 1 ? '' : 's'}`);
       if (bytes > MAX_BYTES) out.push(`${bytes} bytes`);
       const ids = expected(values['first-word']);
-      const need = new Set(ids.slice(0, PAGE).map((id) => Math.floor(id / meta.chunk)));
-      const chunks = files.filter(([f]) => f.startsWith('e/')).length;
+      const need = new Set(ids.slice(0, PAGE).map(chunkOf));
+      const chunks = files.filter(([f]) => /\/e\/\d+\.json\.gz$/.test(f)).length;
       if (chunks > need.size) out.push(`${chunks} chunks fetched, the results shown need ${need.size}`);
       return out;
     } finally {
@@ -932,9 +970,11 @@ async function main() {
   // The same figure for other two-character words, for the record.
   for (const w of ['胸痛', '医保', '签约', '癌症', '健康'].filter((w) => w !== values['first-word'])) {
     const ids = expected(w).slice(0, PAGE);
-    const chunks = [...new Set(ids.map((id) => Math.floor(id / meta.chunk)))];
-    const size = (rel) => fs.statSync(path.join(idx, rel)).size;
-    const bytes = size('meta.json') + size(`t/${fnv1a(w) % meta.shards}.json.gz`) + chunks.reduce((n, k) => n + size(`e/${k}.json.gz`), 0);
+    const chunks = [...new Set(ids.map(chunkOf))];
+    const size = (rel) => fs.statSync(path.join(idx, '..', rel)).size;
+    const bytes = fs.statSync(path.join(idx, 'meta.json')).size +
+      groups.reduce((n, g) => n + size(`${g.dir}/t/${fnv1a(w) % g.nshards}.json.gz`), 0) +
+      chunks.reduce((n, c) => n + size(c), 0);
     console.log(`# first query "${w}" would fetch ${bytes} bytes (${expected(w).length} results, ${chunks.length} chunks for the first ${ids.length})`);
   }
 

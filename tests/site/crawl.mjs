@@ -142,6 +142,7 @@ async function main() {
   // The search index: meta.json, then every shard and entry chunk it implies,
   // and each entry's URL.
   const indexes = new Set();
+  const groupBase = new Map(); // a group's folder -> the base of its entries' URLs
   function addIndex(folder, from) {
     const u = toLocal(new URL(folder, from));
     if (indexes.has(u.href)) return;
@@ -197,14 +198,18 @@ async function main() {
     } else if (url.endsWith('/robots.txt')) {
       for (const l of readRobots(r.text)) add(l, url);
     } else if (url.endsWith('/meta.json') && [...indexes].some((i) => url === i + 'meta.json')) {
+      // Each group's folder is a sibling of meta.json's (docs/search-index.md).
       const meta = JSON.parse(r.text);
-      const folder = url.slice(0, -'meta.json'.length);
-      for (let n = 0; n < meta.shards; n++) add(`${folder}t/${n}.json.gz`, url);
-      for (let k = 0; k * meta.chunk < meta.entries; k++) add(`${folder}e/${k}.json.gz`, url);
-      rec.entryBase = new URL(meta.base, url).href;
+      const entryBase = new URL(meta.base, url).href;
+      for (const g of meta.groups ?? []) {
+        const folder = new URL(`../${g.dir}/`, url).href;
+        groupBase.set(folder, entryBase);
+        for (let n = 0; n < g.shards; n++) add(`${folder}t/${n}.json.gz`, url);
+        for (let k = 0; k * g.chunk < g.entries; k++) add(`${folder}e/${k}.json.gz`, url);
+      }
     } else if (/\/e\/\d+\.json\.gz$/.test(url)) {
-      const meta = fetched.get(url.replace(/e\/\d+\.json\.gz$/, 'meta.json'));
-      for (const e of JSON.parse(gunzipSync(r.body).toString('utf8'))) add(e[6], meta?.entryBase ?? base.href);
+      const entryBase = groupBase.get(url.replace(/e\/\d+\.json\.gz$/, ''));
+      for (const e of JSON.parse(gunzipSync(r.body).toString('utf8'))) add(e[6], entryBase ?? base.href);
     }
   }
 

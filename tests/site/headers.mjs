@@ -151,7 +151,9 @@ async function main() {
   if (exists('data/index.html')) add(urlPath('data/'), 'the data page');
   for (const a of assets) add(a, 'an asset the pages load');
   if (indexMeta) add(indexMeta, 'the search index');
-  if (indexMeta) add(new URL('t/0.json.gz', new URL(indexFolder, base)).pathname, 'a search index shard (gzip itself)');
+  // A group's folder is a sibling of meta.json's (docs/search-index.md).
+  const firstGroup = indexMeta && JSON.parse(fs.readFileSync(file(indexMeta.slice(prefix.length)), 'utf8')).groups[0]?.dir;
+  if (firstGroup) add(new URL(`../${firstGroup}/t/0.json.gz`, new URL(indexFolder, base)).pathname, 'a search index shard (gzip itself)');
   // One file of every other extension.
   for (const f of all) {
     const ext = path.posix.extname(f);

@@ -84,8 +84,14 @@ const pages = files.filter((f) => f.endsWith('.html'));
     if (tags.has(plain)) problems.push(`${f} and ${tags.get(plain)}: two versions of one asset`);
     tags.set(plain, f);
   }
-  const indexDirs = fs.readdirSync(path.join(dir, 'search')).filter((d) => fs.statSync(path.join(dir, 'search', d)).isDirectory());
-  if (indexDirs.length !== 1 || !/^[0-9a-f]{10}$/.test(indexDirs[0])) problems.push(`search/ holds folders ${indexDirs.join(', ') || '(none)'}, expected one named by a 10-digit hash`);
+  // search/ holds meta.json's folder and the groups' folders it names
+  // (docs/search-index.md), each named by a 10-digit hash, and nothing else.
+  const indexDirs = fs.readdirSync(path.join(dir, 'search')).filter((d) => fs.statSync(path.join(dir, 'search', d)).isDirectory()).sort();
+  const metaDirs = indexDirs.filter((d) => have.has(`search/${d}/meta.json`));
+  const groupDirs = metaDirs.length === 1 ? JSON.parse(read(`search/${metaDirs[0]}/meta.json`).toString('utf8')).groups.map((g) => g.dir) : [];
+  const want = [...metaDirs, ...groupDirs].sort();
+  if (metaDirs.length !== 1 || !indexDirs.every((d) => /^[0-9a-f]{10}$/.test(d)) || want.join() !== indexDirs.join())
+    problems.push(`search/ holds folders ${indexDirs.join(', ') || '(none)'}, expected one of meta.json and those of the groups it names (${groupDirs.join(', ') || 'none'}), each named by a 10-digit hash`);
   const referenced = new Set();
   for (const p of pages) {
     const html = read(p).toString('utf8');

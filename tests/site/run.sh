@@ -62,3 +62,11 @@ node tests/browser/layout.mjs "$site"
 node tests/browser/tasks.mjs "$site"
 node tests/browser/search.mjs "$site"
 node tests/browser/search.mjs "$build/site-sub" --prefix /sub/ | sed 's/^\(not \)\{0,1\}ok - search: /&sub-path: /'
+# The bundled site's index is one group; the fixture's two groups check that
+# the script gathers postings and entries across groups.
+if node tests/browser/fixtures/search/build.mjs "$build/search-fixture" >/dev/null; then
+	node tests/browser/search.mjs "$build/search-fixture" --first-word 胸痛 |
+		sed 's/^\(not \)\{0,1\}ok - search: /&two groups: /'
+else
+	echo "not ok - search: two groups: the fixture could not be built"
+fi
