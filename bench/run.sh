@@ -243,7 +243,7 @@ for n in "$@"; do
 		# The index: the folders search/<tag>/ of meta.json and of the
 		# groups (their shards and chunks are gzip files, without copies),
 		# not the search page.
-		set -- $(size_of "$(find "$out/policysite/search" -mindepth 1 -maxdepth 1 -type d)")
+		set -- $(size_of $(find "$out/policysite/search" -mindepth 1 -maxdepth 1 -type d))
 		ps_idx_bytes=$1 ps_idx_files=$2
 	fi
 	rm -rf "$out/policysite"
