@@ -675,11 +675,11 @@ static int reuse_group(struct output *o, struct group *g, const struct group *pr
 				progress_unchanged();
 			}
 	} else if (linked) {
-		/* Some linked, not all: the group is built anew. */
+		/* Some linked (so `was` is known), not all: the group is built
+		 * anew. */
 		strbuf_reset(&to);
-		strbuf_addf(&to, "%s/search/%s", o->dir, was ? was->dir : "");
-		if (was)
-			fsio_remove_tree(to.buf);
+		strbuf_addf(&to, "%s/search/%s", o->dir, was->dir);
+		fsio_remove_tree(to.buf);
 	}
 	strbuf_release(&from);
 	strbuf_release(&to);

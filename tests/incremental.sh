@@ -356,4 +356,14 @@ else
 	(cd "$out" && find "search/$first" -type f | sort) >"$tmp/first-files"
 	expect_kept "a document of the last group changed: the first group's files are the previous ones" \
 		$(cat "$tmp/first-files")
+	# A group file gone from the previous output: that group is indexed
+	# again, to the same files.
+	rm "$out/search/$first/t/0.json.gz"
+	printf '\n本段为分组测试再次新增的一句话。\n' >>content/policies/c-0150.md
+	check "a file of a reused group missing"
+	if [ -f "$out/search/$first/t/0.json.gz" ] && [ "$(index_groups "$out" | head -1)" = "$first" ]; then
+		ok "a file of a reused group missing: the group is indexed again, to the same folder"
+	else
+		not_ok "a file of a reused group missing: search/$first/t/0.json.gz is not back"
+	fi
 fi
