@@ -156,30 +156,26 @@ out:
 	return ret;
 }
 
+/* The folder itself first: a build makes thousands of folders, most of
+ * them in one that exists, and trying every folder from the root took a
+ * failed mkdir for each. */
 int fsio_mkdirs(const char *path)
 {
-	char *p = xstrdup(path);
-	int ret = 0;
-
-	for (char *s = p + 1; ; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		char saved = *s;
-		*s = '\0';
-		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
-			ret = -1;
-			break;
-		}
-		*s = saved;
-		if (!saved)
-			break;
+	if (mkdir(path, 0777) < 0 && errno != EEXIST) {
+		const char *slash = strrchr(path, '/');
+		if (errno != ENOENT || !slash || slash == path)
+			return -1;
+		char *parent = xstrndup(path, (size_t)(slash - path));
+		int ret = fsio_mkdirs(parent);
+		free(parent);
+		if (ret < 0 || (mkdir(path, 0777) < 0 && errno != EEXIST))
+			return -1;
 	}
-	free(p);
-	if (!ret && !fsio_is_dir(path)) {
+	if (!fsio_is_dir(path)) {
 		errno = ENOTDIR;
-		ret = -1;
+		return -1;
 	}
-	return ret;
+	return 0;
 }
 
 /* Create the folder `path` is in. */
