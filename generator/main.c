@@ -127,12 +127,11 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		opt->out,
 	};
 	if (opt->command == CLI_BUILD) {
-		const char *read[] = { "/proc/self/exe", opt->content, paths.templates,
-				       paths.assets };
+		const char *read[] = { opt->content, paths.templates, paths.assets };
 		struct strbuf docs_dir = STRBUF_INIT;
 		strbuf_addf(&docs_dir, "%s/policies", opt->content);
 		build_settings(opt, epoch, &settings);
-		known_inputs = uptodate_inputs(settings.buf, read, 4, docs_dir.buf, &inputs,
+		known_inputs = uptodate_inputs(settings.buf, read, 3, docs_dir.buf, &inputs,
 					       &shared_inputs) == 0;
 		strbuf_release(&docs_dir);
 		if (known_inputs && !opt->force &&

@@ -15,10 +15,10 @@
  * change to one document renders its own page and the pages that show
  * something of it, not the thousands that do not.
  *
- * Every key starts from the site's: the program, the options, the
- * templates and assets, every content file but the documents, and each
- * document's slug and front matter, which is all that lists and links
- * show of a document. A page then adds what it shows of the documents'
+ * Every key starts from the site's: the program and its libraries, the
+ * options, the templates and assets, every content file but the
+ * documents, and each document's slug and front matter, which is all
+ * that lists and links show of a document. A page then adds what it shows of the documents'
  * bodies: a document's page the document's bytes and the documents that
  * cite it; a department's page the bytes of each document that gives the
  * department a task; an indicator's page the anchor of its table.

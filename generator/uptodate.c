@@ -1,7 +1,8 @@
-#define _XOPEN_SOURCE 700	/* realpath */
+#define _GNU_SOURCE	/* realpath, dl_iterate_phdr */
 #include "uptodate.h"
 
 #include <inttypes.h>
+#include <link.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,12 +98,53 @@ static int hash_tree(struct tree_hash *t, const char *path, const char *rel, int
 	return ret;
 }
 
+struct program_files {
+	struct tree_hash *t;
+	int failed;
+};
+
+/* A library counts by its name and the file it is now (followed from a
+ * link): an upgrade replaces the file. Its bytes are tens of megabytes. */
+static int hash_library(struct dl_phdr_info *info, size_t size, void *arg)
+{
+	struct program_files *p = arg;
+	struct stat st;
+
+	(void)size;
+	if (p->failed || !info->dlpi_name || info->dlpi_name[0] != '/')
+		return 0;
+	if (stat(info->dlpi_name, &st) < 0) {
+		p->failed = 1;
+		return 0;
+	}
+	uint64_t facts[] = { (uint64_t)st.st_size, (uint64_t)st.st_ino,
+			     (uint64_t)st.st_mtim.tv_sec, (uint64_t)st.st_mtim.tv_nsec };
+	add_text(p->t, info->dlpi_name, 0);
+	p->t->all = hash_fnv1a64(p->t->all, facts, sizeof(facts));
+	p->t->shared = hash_fnv1a64(p->t->shared, facts, sizeof(facts));
+	return 0;
+}
+
+/* The program and every shared library it runs with: an upgraded libxml2
+ * may write pages differently. */
+static int hash_program(struct tree_hash *t)
+{
+	struct program_files p = { t, 0 };
+
+	if (hash_tree(t, "/proc/self/exe", "", 0) < 0)
+		return -1;
+	dl_iterate_phdr(hash_library, &p);
+	return p.failed ? -1 : 0;
+}
+
 int uptodate_inputs(const char *settings, const char *const *paths, size_t npaths,
 		    const char *docs_dir, uint64_t *hash, uint64_t *shared)
 {
 	struct tree_hash t = { HASH_FNV64_INIT, HASH_FNV64_INIT, docs_dir, 1 };
 
 	add_text(&t, settings, 0);
+	if (hash_program(&t) < 0)
+		return -1;
 	for (size_t i = 0; i < npaths; i++)
 		if (hash_tree(&t, paths[i], "", 0) < 0)
 			return -1;

@@ -9,16 +9,17 @@
 /*
  * A build with nothing to do is skipped. After each successful build, a
  * stamp per output folder (<stamp dir>/build-<hash of its path>) records
- * a hash of everything the build read: the program itself, the options
- * that shape the output, and every file under the content, templates and
- * assets folders; a hash of every file it left in the output folder (name,
- * size, inode and time of last change); and the warnings and summary it
- * printed. A later build that finds both hashes unchanged prints those
+ * a hash of everything the build read: the program itself and its shared
+ * libraries, the options that shape the output, and every file under the
+ * content, templates and assets folders; a hash of every file it left in
+ * the output folder (name, size, inode and time of last change); and the
+ * warnings and summary it printed. A later build that finds both hashes unchanged prints those
  * again and writes nothing.
  */
 
-/* The hash of a build's inputs: `settings` (the options, as text) and the
- * files at `paths`, each a file or a folder whose files are all read;
+/* The hash of a build's inputs: `settings` (the options, as text), the
+ * program with the shared libraries it has loaded, and the files at
+ * `paths`, each a file or a folder whose files are all read;
  * `shared`, the same without the documents, the *.md files right in
  * folder `docs_dir` (named as `paths` and the folders below them are:
  * "<path>/<name>"): what any page may be made of (see pagekey.h).
