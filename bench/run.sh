@@ -23,6 +23,8 @@
 #   bench: N=1000 policysite=…s hugo+pagefind=…s time_ratio=… rss_ratio=… index_ratio=…
 #   bench: N=1000 incremental=…s (one document changed) incremental_share=… of the full build
 #   bench: N=1000 policysite --no-compress=…s time_ratio=… (without the .gz/.br copies, …)
+#   bench: N=10000 hugo+pagefind>…s (Pagefind failed after …s) time_ratio<…
+#     (only when Pagefind fails, out of memory say: a bound from the time it ran)
 #
 # (policysite's figure over Hugo + Pagefind's: below 1 policysite is better;
 # "failed" and "na" when a tool did not finish. The index is policysite's
@@ -128,7 +130,9 @@ timed() {
 			why="out of memory under the limit of $mem_limit_mb MB ($why)"
 		fi
 		eval "failed_$name=\$why"
-		echo "  $name failed: $why; last lines of its output:" >&2
+		# How long it ran: a lower bound on the time it would have taken.
+		eval "failed_after_$name=$(awk -v a="$t0" -v b="$(now_ns)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')"
+		echo "  $name failed after $(eval "echo \$failed_after_$name") s: $why; last lines of its output:" >&2
 		tail -n 5 "$out/$name.log" | sed 's/^/    /' >&2
 		return 1
 	fi
@@ -227,7 +231,7 @@ for n in "$@"; do
 	csv_row limits memory_mb "$mem_limit_mb"
 
 	for t in policysite hugo pagefind floor check nocompress incr; do
-		eval "times_$t= cpu_$t= rss_$t= failed_$t="
+		eval "times_$t= cpu_$t= rss_$t= failed_$t= failed_after_$t="
 	done
 	ps_bytes=0 ps_files=0 ps_idx_bytes=0 ps_idx_files=0
 	hugo_bytes=0 hugo_files=0 pf_bytes=0 pf_files=0
@@ -346,6 +350,18 @@ for n in "$@"; do
 		printf "bench: N=%d policysite=%s hugo+pagefind=%s time_ratio=%s rss_ratio=%s index_ratio=%s\n",
 			n, p, h, t == "na" ? t : sprintf(f, t), r == "na" ? r : sprintf(f, r),
 			i == "na" ? i : sprintf(f, i) }')
+	# Pagefind out of memory: Hugo's time plus the time Pagefind ran before
+	# it failed is less than Hugo + Pagefind would have taken, so the time
+	# ratio is at most policysite's time over that.
+	if [ -z "$failed_policysite$failed_hugo" ] && [ -n "$failed_after_pagefind" ]; then
+		lower=$(awk -v h="$(echo "$times_hugo" | median)" -v p="$failed_after_pagefind" \
+			'BEGIN { printf "%.3f", h + p }')
+		csv_row pagefind wall_s_at_failure "$failed_after_pagefind"
+		csv_row ratio time_ratio_upper_bound "$(ratio "$ps_t" "$lower")"
+		line="$line
+$(awk -v n="$n" -v l="$lower" -v p="$failed_after_pagefind" -v r="$(ratio "$ps_t" "$lower")" 'BEGIN {
+			printf "bench: N=%d hugo+pagefind>%.2fs (Pagefind failed after %.2fs) time_ratio<%.2f", n, l, p, r }')"
+	fi
 	if [ -z "$failed_policysite$failed_incr" ]; then
 		ishare=$(ratio "$(echo "$times_incr" | median)" "$ps_t")
 		csv_row ratio incremental_share "$ishare"
