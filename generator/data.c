@@ -315,9 +315,7 @@ static int write_ics(struct output *o, const struct dept *d)
 	int ret;
 
 	strbuf_addf(&path, "departments/%s/deadlines.ics", d->id);
-	if (o->keys &&
-	    output_reuse(o, path.buf, pagekey_dept(o->keys, pagekey_begin(o->keys, "calendar"),
-						   m, d))) {
+	if (output_reuse(o, path.buf, pagekey_dept(o->keys, "calendar", m, d))) {
 		strbuf_release(&path);
 		return 0;
 	}

@@ -148,13 +148,13 @@ static void card(const struct model *m, xmlNodePtr list, const struct indicator 
 static int write_index(struct output *o)
 {
 	const struct model *m = o->model;
-	uint64_t key = o->keys ? pagekey_begin(o->keys, "indicators") : 0;
+	uint64_t key = pagekey_begin(o->keys, "indicators");
 	xmlDocPtr page;
 	xmlNodePtr slot;
 
-	for (size_t s = 0; o->keys && s < m->indicators.nsets; s++)
+	for (size_t s = 0; s < m->indicators.nsets; s++)
 		key = pagekey_text(key, m->indicators.sets[s]->anchor);
-	if (o->keys && output_reuse(o, "indicators/index.html", key))
+	if (output_reuse(o, "indicators/index.html", key))
 		return 0;
 	page = html_page_new(o->templates, TEMPLATE_INDICATORS);
 	slot = html_slot(page, "sets");
@@ -265,7 +265,7 @@ static int write_indicator(struct output *o, const struct indicator *ind)
 	int ret;
 
 	strbuf_addf(&sb, "indicators/%s/index.html", ind->id);
-	if (o->keys && output_reuse(o, sb.buf, indicator_key(o, ind, same, n))) {
+	if (output_reuse(o, sb.buf, indicator_key(o, ind, same, n))) {
 		strbuf_release(&sb);
 		return 0;
 	}
@@ -425,9 +425,9 @@ static int write_data(struct output *o)
 	struct strbuf json = STRBUF_INIT, csv = STRBUF_INIT, one = STRBUF_INIT, tmp = STRBUF_INIT;
 	struct strbuf path = STRBUF_INIT;
 	/* They show the documents' slugs and regions, front matter only. */
-	uint64_t key = o->keys ? pagekey_begin(o->keys, "indicator data") : 0;
-	int need_json = !(o->keys && output_reuse(o, "data/indicators.json", key));
-	int need_csv = !(o->keys && output_reuse(o, "data/indicators.csv", key));
+	uint64_t key = pagekey_begin(o->keys, "indicator data");
+	int need_json = !output_reuse(o, "data/indicators.json", key);
+	int need_csv = !output_reuse(o, "data/indicators.csv", key);
 	int ret = 0;
 
 	strbuf_adds(&json, "[\n");
@@ -442,7 +442,7 @@ static int write_data(struct output *o)
 			csv_rows(&csv, ind, &tmp);
 		strbuf_reset(&path);
 		strbuf_addf(&path, "indicators/%s/data.csv", ind->id);
-		if (o->keys && output_reuse(o, path.buf, pagekey_text(key, ind->id)))
+		if (output_reuse(o, path.buf, pagekey_text(key, ind->id)))
 			continue;
 		strbuf_reset(&one);
 		strbuf_adds(&one, IND_CSV_HEADER);

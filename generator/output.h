@@ -51,6 +51,7 @@ int output_write(struct output *o, const char *relpath, const void *data, size_t
  * Whether the file `relpath`, made from what `key` hashes (pagekey.h), is
  * the previous site's: then it is linked, with its copies, and counted as
  * written, and the caller does not make it; else (0) the caller writes it.
+ * A build without keys (o->keys NULL) reuses nothing this way.
  */
 int output_reuse(struct output *o, const char *relpath, uint64_t key);
 

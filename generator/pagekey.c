@@ -52,23 +52,26 @@ uint64_t pagekey_text(uint64_t key, const char *s)
 
 uint64_t pagekey_begin(const struct pagekeys *k, const char *what)
 {
-	return pagekey_text(k->site, what);
+	return k ? pagekey_text(k->site, what) : 0;
 }
 
 uint64_t pagekey_doc(const struct pagekeys *k, uint64_t key, const struct model *m,
 		     const struct document *d)
 {
-	uint64_t h = k->docs[d - m->docs];
+	uint64_t h;
 
+	if (!k)
+		return key;
+	h = k->docs[d - m->docs];
 	return hash_fnv1a64(key, &h, sizeof(h));
 }
 
-uint64_t pagekey_dept(const struct pagekeys *k, uint64_t key, const struct model *m,
+uint64_t pagekey_dept(const struct pagekeys *k, const char *what, const struct model *m,
 		      const struct dept *d)
 {
 	const struct document *last = NULL;
+	uint64_t key = pagekey_text(pagekey_begin(k, what), d->id);
 
-	key = pagekey_text(key, d->id);
 	for (size_t i = 0; i < d->nled + d->nsupported; i++) {
 		const struct task *t = i < d->nled ? d->led[i] : d->supported[i - d->nled];
 		if (i == d->nled)

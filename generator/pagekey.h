@@ -33,16 +33,18 @@ struct pagekeys {
 void pagekeys_init(struct pagekeys *k, const struct model *m, uint64_t shared_inputs);
 void pagekeys_release(struct pagekeys *k);
 
-/* The key of a page: the site's, `what` names the page. */
+/* The key of a page: the site's, `what` names the page. Without keys (`k`
+ * NULL, the inputs unknown) every key is worthless, and output_reuse
+ * reuses nothing. */
 uint64_t pagekey_begin(const struct pagekeys *k, const char *what);
 uint64_t pagekey_text(uint64_t key, const char *s);
 /* Add the bytes of document `d`. */
 uint64_t pagekey_doc(const struct pagekeys *k, uint64_t key, const struct model *m,
 		     const struct document *d);
 
-/* Add department `d`: its id, and the bytes of each document that gives
- * it a task to lead, then to support. */
-uint64_t pagekey_dept(const struct pagekeys *k, uint64_t key, const struct model *m,
+/* The key of page `what` of department `d`: its id, and the bytes of each
+ * document that gives it a task to lead, then to support. */
+uint64_t pagekey_dept(const struct pagekeys *k, const char *what, const struct model *m,
 		      const struct dept *d);
 
 /* The keyed files of one build: path, key, and the file as written. */

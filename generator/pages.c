@@ -218,7 +218,7 @@ static int write_list(struct output *o)
 	xmlDocPtr page;
 
 	/* Only front matter: the site's key is the list's. */
-	if (o->keys && output_reuse(o, "policies/index.html", pagekey_begin(o->keys, "list")))
+	if (output_reuse(o, "policies/index.html", pagekey_begin(o->keys, "list")))
 		return 0;
 	page = html_page_new(o->templates, TEMPLATE_LIST);
 	fill_doc_list(o, page, "h2", SIZE_MAX);
@@ -342,7 +342,7 @@ static int write_document(struct output *o, const struct document *d)
 	int ret;
 
 	strbuf_addf(&path, "policies/%s/index.html", d->slug);
-	if (o->keys && output_reuse(o, path.buf, document_key(o, d))) {
+	if (output_reuse(o, path.buf, document_key(o, d))) {
 		strbuf_release(&path);
 		return 0;
 	}

@@ -743,8 +743,7 @@ int search_write(struct output *o)
 
 	for (size_t i = 0; i < ngroups && !ret; i++) {
 		struct group *g = &groups[i];
-		if (o->keys)
-			g->key = group_key(o, g);
+		g->key = group_key(o, g);
 		if (!(o->keys && reuse_group(o, g, prev, nprev)) && build_group(o, g) < 0)
 			ret = -1;
 		entries += g->entries;

@@ -183,9 +183,7 @@ static int write_department(struct output *o, const struct dept *d)
 	int ret;
 
 	strbuf_addf(&path, "departments/%s/index.html", d->id);
-	if (o->keys &&
-	    output_reuse(o, path.buf, pagekey_dept(o->keys, pagekey_begin(o->keys, "department"),
-						   m, d))) {
+	if (output_reuse(o, path.buf, pagekey_dept(o->keys, "department", m, d))) {
 		strbuf_release(&path);
 		return 0;
 	}
