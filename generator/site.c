@@ -13,12 +13,12 @@
 #include "assets.h"
 #include "compress.h"
 #include "fsio.h"
-#include "hash.h"
 #include "html.h"
 #include "output.h"
 #include "pagekey.h"
 #include "search.h"
 #include "strbuf.h"
+#include "uptodate.h"
 
 /*
  * Put the finished staging folder in place of `out`. With an existing
@@ -91,18 +91,15 @@ static int write_assets(struct output *o, const struct asset_list *assets)
 static void stamp(const struct site_options *options, const char *out, struct strbuf *path,
 		  struct strbuf *text)
 {
-	char *abs = realpath(out, NULL);
-	const char *name = abs ? abs : out;
-	char tag[HASH_TAG_LEN + 1];
+	struct strbuf name = STRBUF_INIT;
 	struct stat st;
 
-	hash_tag(hash_fnv1a64(HASH_FNV64_INIT, name, strlen(name)), tag);
-	strbuf_addf(path, "%s/output-%s", options->stamp_dir, tag);
-	strbuf_addf(text, "policysite %s\nout %s\n", POLICYSITE_VERSION, name);
+	uptodate_stamp_path(options->stamp_dir, "output", out, path, &name);
+	strbuf_addf(text, "policysite %s\nout %s\n", POLICYSITE_VERSION, name.buf);
 	if (stat(out, &st) == 0)
 		strbuf_addf(text, "folder %ju:%ju\n", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
 	compress_describe(text);
-	free(abs);
+	strbuf_release(&name);
 }
 
 #define STAMP_PAGES "keyed pages\n"

@@ -153,14 +153,17 @@ int uptodate_inputs(const char *settings, const char *const *paths, size_t npath
 	return 0;
 }
 
-static void stamp_path(const char *stamp_dir, const char *out, struct strbuf *path)
+void uptodate_stamp_path(const char *stamp_dir, const char *kind, const char *out,
+			 struct strbuf *path, struct strbuf *abs_out)
 {
 	char *abs = realpath(out, NULL);
 	const char *name = abs ? abs : out;
 	char tag[HASH_TAG_LEN + 1];
 
 	hash_tag(hash_fnv1a64(HASH_FNV64_INIT, name, strlen(name)), tag);
-	strbuf_addf(path, "%s/build-%s", stamp_dir, tag);
+	strbuf_addf(path, "%s/%s-%s", stamp_dir, kind, tag);
+	if (abs_out)
+		strbuf_adds(abs_out, name);
 	free(abs);
 }
 
@@ -189,7 +192,7 @@ int uptodate_check(const char *stamp_dir, const char *out, uint64_t inputs,
 	struct strbuf path = STRBUF_INIT, have = STRBUF_INIT, want = STRBUF_INIT;
 	int same = 0;
 
-	stamp_path(stamp_dir, out, &path);
+	uptodate_stamp_path(stamp_dir, "build", out, &path, NULL);
 	/* The inputs first: the walk over the output is the slow part. */
 	strbuf_addf(&want, STAMP_HEADER "inputs %016" PRIx64 "\n", inputs);
 	if (fsio_is_dir(out) && fsio_read_file(path.buf, &have) == 0 && opens_with(&have, &want)) {
@@ -215,7 +218,7 @@ void uptodate_record(const char *stamp_dir, const char *out, uint64_t inputs,
 {
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
 
-	stamp_path(stamp_dir, out, &path);
+	uptodate_stamp_path(stamp_dir, "build", out, &path, NULL);
 	if (strchr(summary, '\n') || stamp_head(out, inputs, &text) < 0) {
 		remove(path.buf);
 	} else {

@@ -17,6 +17,12 @@
  * again and writes nothing.
  */
 
+/* The stamp file `<stamp_dir>/<kind>-<tag>` of output folder `out`, the
+ * tag a hash of its absolute path, which goes to `abs_out` when not NULL
+ * (the folder's own name if it has none yet). */
+void uptodate_stamp_path(const char *stamp_dir, const char *kind, const char *out,
+			 struct strbuf *path, struct strbuf *abs_out);
+
 /* The hash of a build's inputs: `settings` (the options, as text), the
  * program with the shared libraries it has loaded, and the files at
  * `paths`, each a file or a folder whose files are all read;
