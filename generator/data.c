@@ -315,7 +315,7 @@ static int write_ics(struct output *o, const struct dept *d)
 	int ret;
 
 	strbuf_addf(&path, "departments/%s/deadlines.ics", d->id);
-	if (output_reuse(o, path.buf, pagekey_dept(o->keys, "calendar", m, d))) {
+	if (output_reuse(o, path.buf, pagekey_dept(o->keys, "calendar", d))) {
 		strbuf_release(&path);
 		return 0;
 	}

@@ -25,9 +25,33 @@ static size_t front_matter_len(const struct document *d)
 	return at;
 }
 
+static uint64_t task_key(const struct task *t)
+{
+	int facts[] = {
+		t->has_deadline, t->deadline.year, t->deadline.month, t->deadline.day,
+		t->recurring, t->ongoing, (int)t->deadline_source, (int)t->status,
+	};
+	uint64_t key = pagekey_text(HASH_FNV64_INIT, t->id);
+
+	key = pagekey_text(key, t->doc->slug);
+	key = pagekey_text(key, t->number);
+	key = pagekey_text(key, t->anchor);
+	key = pagekey_text(key, t->title);
+	key = hash_content(key, t->text, t->text ? strlen(t->text) : 0);
+	key = pagekey_text(key, t->deadline_text);
+	key = pagekey_text(key, t->lead ? t->lead->id : NULL);
+	for (size_t i = 0; i < t->nsupports; i++)
+		key = pagekey_text(key, t->supports[i]->id);
+	return hash_fnv1a64(key, facts, sizeof(facts));
+}
+
 void pagekeys_init(struct pagekeys *k, const struct model *m, uint64_t shared_inputs)
 {
 	uint64_t site = hash_fnv1a64(HASH_FNV64_INIT, &shared_inputs, sizeof(shared_inputs));
+
+	k->tasks = xmalloc((m->ntasks ? m->ntasks : 1) * sizeof(*k->tasks));
+	for (size_t i = 0; i < m->ntasks; i++)
+		k->tasks[i] = task_key(m->tasks[i]);
 
 	k->docs = xmalloc((m->ndocs ? m->ndocs : 1) * sizeof(*k->docs));
 	for (size_t i = 0; i < m->ndocs; i++) {
@@ -42,7 +66,9 @@ void pagekeys_init(struct pagekeys *k, const struct model *m, uint64_t shared_in
 void pagekeys_release(struct pagekeys *k)
 {
 	free(k->docs);
+	free(k->tasks);
 	k->docs = NULL;
+	k->tasks = NULL;
 }
 
 uint64_t pagekey_text(uint64_t key, const char *s)
@@ -66,21 +92,23 @@ uint64_t pagekey_doc(const struct pagekeys *k, uint64_t key, const struct model 
 	return hash_fnv1a64(key, &h, sizeof(h));
 }
 
-uint64_t pagekey_dept(const struct pagekeys *k, const char *what, const struct model *m,
-		      const struct dept *d)
+uint64_t pagekey_tasks(const struct pagekeys *k, uint64_t key, struct task *const *tasks,
+		       size_t n)
 {
-	const struct document *last = NULL;
+	if (!k)
+		return key;
+	key = hash_fnv1a64(key, &n, sizeof(n));
+	for (size_t i = 0; i < n; i++)
+		key = hash_fnv1a64(key, &k->tasks[tasks[i]->index], sizeof(*k->tasks));
+	return key;
+}
+
+uint64_t pagekey_dept(const struct pagekeys *k, const char *what, const struct dept *d)
+{
 	uint64_t key = pagekey_text(pagekey_begin(k, what), d->id);
 
-	for (size_t i = 0; i < d->nled + d->nsupported; i++) {
-		const struct task *t = i < d->nled ? d->led[i] : d->supported[i - d->nled];
-		if (i == d->nled)
-			key = pagekey_text(key, "supported");
-		if (t->doc != last || i == d->nled)
-			key = pagekey_doc(k, key, m, t->doc);
-		last = t->doc;
-	}
-	return key;
+	key = pagekey_tasks(k, key, d->led, d->nled);
+	return pagekey_tasks(k, key, d->supported, d->nsupported);
 }
 
 void pagekey_record_init(struct pagekey_record *r)

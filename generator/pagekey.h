@@ -18,14 +18,16 @@
  * Every key starts from the site's: the program and its libraries, the
  * options, the templates and assets, every content file but the
  * documents, and each document's slug and front matter, which is all
- * that lists and links show of a document. A page then adds what it shows of the documents'
- * bodies: a document's page the document's bytes and the documents that
- * cite it; a department's page the bytes of each document that gives the
- * department a task; an indicator's page the anchor of its table.
+ * that lists and links show of a document. A page then adds what it shows
+ * of the documents' bodies: a document's page the document's bytes and the
+ * documents that cite it; the task list, the deadlines and a department's
+ * page and calendar what they show of their tasks; an indicator's page the
+ * anchor of its table.
  */
 struct pagekeys {
 	uint64_t site;
 	uint64_t *docs;		/* each document's bytes, in model order */
+	uint64_t *tasks;	/* what each task shows outside its document's page */
 };
 
 /* `shared_inputs`: the hash of every input but the documents (see
@@ -42,10 +44,16 @@ uint64_t pagekey_text(uint64_t key, const char *s);
 uint64_t pagekey_doc(const struct pagekeys *k, uint64_t key, const struct model *m,
 		     const struct document *d);
 
-/* The key of page `what` of department `d`: its id, and the bytes of each
- * document that gives it a task to lead, then to support. */
-uint64_t pagekey_dept(const struct pagekeys *k, const char *what, const struct model *m,
-		      const struct dept *d);
+/* Add what tasks `tasks` show in lists, tables and calendars: ids, numbers,
+ * titles, text, anchors, departments, deadlines and statuses; not where in
+ * their documents they are written. So an edit to a document's prose does
+ * not make the task pages again, and an edit to one of its tasks does. */
+uint64_t pagekey_tasks(const struct pagekeys *k, uint64_t key, struct task *const *tasks,
+		       size_t n);
+
+/* The key of page `what` of department `d`: its id, and the tasks it
+ * leads, then those it supports (pagekey_tasks). */
+uint64_t pagekey_dept(const struct pagekeys *k, const char *what, const struct dept *d);
 
 /* The keyed files of one build: path, key, and the file as written. */
 struct pagekey_entry {

@@ -90,6 +90,7 @@ static struct task *new_task(struct extract *x, enum task_origin origin, unsigne
 	t->id = arena_strfmt(x->a, "%s-%zu", x->doc->slug, ++x->ordinal);
 	slot = ARENA_PUSH(x->a, x->doc->tasks, x->doc->ntasks, x->doc->atasks);
 	*slot = t;
+	t->index = x->m->ntasks;
 	slot = ARENA_PUSH(x->a, x->m->tasks, x->m->ntasks, x->m->atasks);
 	*slot = t;
 	return t;

@@ -48,6 +48,7 @@ enum task_status {
 
 struct task {
 	const char *id;		/* unique: "<document slug>-<n>" or a block's own id */
+	size_t index;		/* its place in m->tasks */
 	struct document *doc;
 	enum task_origin origin;
 	const char *number;	/* as printed: "（三）", "12" */

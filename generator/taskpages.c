@@ -76,13 +76,26 @@ static void slot_as_of(const struct model *m, xmlDocPtr page)
 	html_slot_text(page, "as-of", zh);
 }
 
+/* Whether overview page `path` (`what`), which shows every task, is the
+ * previous build's. */
+static int reuse_overview(struct output *o, const char *path, const char *what)
+{
+	const struct model *m = o->model;
+
+	return output_reuse(o, path, pagekey_tasks(o->keys, pagekey_begin(o->keys, what), m->tasks,
+						   m->ntasks));
+}
+
 static int write_tasks(struct output *o)
 {
 	const struct model *m = o->model;
-	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_TASKS);
+	xmlDocPtr page;
 	struct strbuf sb = STRBUF_INIT;
 	xmlNodePtr slot;
 
+	if (reuse_overview(o, "tasks/index.html", "tasks"))
+		return 0;
+	page = html_page_new(o->templates, TEMPLATE_TASKS);
 	slot_as_of(m, page);
 	filter_options(m, page);
 	strbuf_addf(&sb, "共 %zu 项任务", m->ntasks);
@@ -120,10 +133,14 @@ static void region_table(const struct model *m, xmlNodePtr parent, size_t from, 
 static int write_departments(struct output *o)
 {
 	const struct model *m = o->model;
-	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_DEPARTMENTS);
-	xmlNodePtr slot = html_slot(page, "regions");
+	xmlDocPtr page;
+	xmlNodePtr slot;
 	struct strbuf sb = STRBUF_INIT;
 
+	if (reuse_overview(o, "departments/index.html", "departments"))
+		return 0;
+	page = html_page_new(o->templates, TEMPLATE_DEPARTMENTS);
+	slot = html_slot(page, "regions");
 	for (size_t i = 0; slot && i < m->depts.count;) {
 		size_t j = i;
 		while (j < m->depts.count && !strcmp(m->depts.items[j].region, m->depts.items[i].region))
@@ -183,7 +200,7 @@ static int write_department(struct output *o, const struct dept *d)
 	int ret;
 
 	strbuf_addf(&path, "departments/%s/index.html", d->id);
-	if (output_reuse(o, path.buf, pagekey_dept(o->keys, "department", m, d))) {
+	if (output_reuse(o, path.buf, pagekey_dept(o->keys, "department", d))) {
 		strbuf_release(&path);
 		return 0;
 	}
@@ -260,11 +277,15 @@ static void by_month(const struct model *m, xmlNodePtr parent, struct task **dat
 static int write_deadlines(struct output *o)
 {
 	const struct model *m = o->model;
-	xmlDocPtr page = html_page_new(o->templates, TEMPLATE_DEADLINES);
-	struct task **dated = xmalloc((m->ntasks ? m->ntasks : 1) * sizeof(*dated));
+	xmlDocPtr page;
+	struct task **dated;
 	size_t n = 0;
 	xmlNodePtr slot;
 
+	if (reuse_overview(o, "deadlines/index.html", "deadlines"))
+		return 0;
+	page = html_page_new(o->templates, TEMPLATE_DEADLINES);
+	dated = xmalloc((m->ntasks ? m->ntasks : 1) * sizeof(*dated));
 	for (size_t i = 0; i < m->ntasks; i++)
 		if (m->tasks[i]->has_deadline)
 			dated[n++] = m->tasks[i];

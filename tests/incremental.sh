@@ -3,8 +3,8 @@
 # links to the previous output's files (with their .gz and .br), changed
 # ones are written anew, and the result is byte for byte the output of a
 # build with --force (which reuses nothing), after every kind of change:
-# a document's text, a citation, a title, a task's department, deadline
-# and reported status, an indicator's value, a new and a removed document,
+# a document's text, a citation, a title, a task's department, deadline,
+# text and reported status, an indicator's value, a new and a removed document,
 # the departments, a template, --no-compress before and after, a stale
 # stamp. Pages whose key (generator/pagekey.h) is unchanged are linked
 # without being rendered; the summary counts them.
@@ -202,6 +202,11 @@ else
 	not_ok "one document's text: only $(count "$tmp/kept") of $total files reused"
 fi
 
+# The task pages key what they show of tasks, not the prose around them.
+expect_kept "one document's text: the task pages of its tasks are not made again" \
+	tasks/index.html deadlines/index.html departments/meizhou-health/index.html \
+	departments/meizhou-health/deadlines.ics
+
 # Pages are keyed by what they are made from (generator/pagekey.h): the
 # unchanged ones are not even rendered, and the summary counts them.
 unchanged=$(sed -n 's/.*; \([0-9]*\) unchanged, not made again$/\1/p' "$tmp/rebuild.log")
@@ -252,6 +257,17 @@ check "the reported status removed"
 sed -i 's/到2025年，每万人口/到2026年，每万人口/' "content/policies/$doc.md"
 check "a task's deadline"
 expect_new "a task's deadline: the task list and tasks.json are new" tasks/index.html data/tasks.json
+expect_new "a task's deadline: the deadlines and its lead's page and calendar are new" \
+	deadlines/index.html departments/meizhou-health/index.html \
+	departments/meizhou-health/deadlines.ics
+expect_kept "a task's deadline: a department without the task keeps its page" \
+	departments/sanming-medical-security/index.html
+
+# A task's text, which its departments' calendars show.
+edit "content/policies/$doc.md" 's/推进基层医疗卫生机构医务人员“县招镇用”/推动基层医疗卫生机构医务人员“县招镇用”/'
+check "a task's text"
+expect_new "a task's text: its departments' calendars are new" \
+	departments/meizhou-health/deadlines.ics departments/meizhou-education/deadlines.ics
 
 cp "content/policies/$doc.md" "content/policies/incremental-copy.md"
 sed -i 's/^title: .*/title: 增量构建测试副本/; s/^doc_number: .*//' "content/policies/incremental-copy.md"
