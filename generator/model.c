@@ -316,7 +316,7 @@ int model_load(struct model *m, struct arena *a, const char *content_dir,
 		if (d->ncited_by)
 			qsort(d->cited_by, d->ncited_by, sizeof(*d->cited_by), compare_newest);
 	}
-	if (task_extract_all(m, a, diags) < 0)
+	if (task_extract_all(m, a, jobs, diags) < 0)
 		ret = -1;
 	strbuf_reset(&path);
 	strbuf_addf(&path, "%s/indicators", content_dir);

@@ -13,6 +13,7 @@
 #include "fsio.h"
 #include "markdown.h"
 #include "model.h"
+#include "pool.h"
 #include "slug.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -89,9 +90,6 @@ static struct task *new_task(struct extract *x, enum task_origin origin, unsigne
 	t->line = line;
 	t->id = arena_strfmt(x->a, "%s-%zu", x->doc->slug, ++x->ordinal);
 	slot = ARENA_PUSH(x->a, x->doc->tasks, x->doc->ntasks, x->doc->atasks);
-	*slot = t;
-	t->index = x->m->ntasks;
-	slot = ARENA_PUSH(x->a, x->m->tasks, x->m->ntasks, x->m->atasks);
 	*slot = t;
 	return t;
 }
@@ -644,15 +642,44 @@ static int check_ids(const struct model *m, struct diag_list *diags)
 	return ret;
 }
 
-int task_extract_all(struct model *m, struct arena *a, struct diag_list *diags)
+/* The documents' tasks are found on the pool, each document's into an
+ * arena of its own, and then listed in document order. */
+struct extract_run {
+	struct model *m;
+	struct arena *arenas;
+	struct diag_list *diags;
+};
+
+static int extract_one(void *ctx, size_t i)
 {
-	struct extract x = { .m = m, .a = a, .diags = diags };
-	size_t errors = diags->errors;
+	struct extract_run *run = ctx;
+	struct extract x = { .m = run->m, .a = &run->arenas[i], .diags = run->diags };
 
 	strbuf_init(&x.sb);
-	for (size_t i = 0; i < m->ndocs; i++)
-		extract_document(&x, &m->docs[i]);
+	extract_document(&x, &run->m->docs[i]);
 	strbuf_release(&x.sb);
+	return 0;
+}
+
+int task_extract_all(struct model *m, struct arena *a, int jobs, struct diag_list *diags)
+{
+	struct extract_run run = { m, xcalloc(m->ndocs ? m->ndocs : 1, sizeof(*run.arenas)), diags };
+	size_t errors = diags->errors, n = 0;
+
+	pool_for(m->ndocs, jobs, extract_one, &run);
+	for (size_t i = 0; i < m->ndocs; i++) {
+		arena_adopt(a, &run.arenas[i]);
+		n += m->docs[i].ntasks;
+	}
+	free(run.arenas);
+	m->tasks = arena_calloc(a, n ? n : 1, sizeof(*m->tasks));
+	m->ntasks = m->atasks = n;
+	n = 0;
+	for (size_t i = 0; i < m->ndocs; i++)
+		for (size_t k = 0; k < m->docs[i].ntasks; k++) {
+			m->docs[i].tasks[k]->index = n;
+			m->tasks[n++] = m->docs[i].tasks[k];
+		}
 	link_departments(m, a);
 	if (check_ids(m, diags) < 0)
 		return -1;

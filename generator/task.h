@@ -73,9 +73,9 @@ struct task {
 	unsigned line;		/* in doc->path */
 };
 
-/* Find every task of every document of `m`, resolve departments and
- * deadlines, and compute statuses against the as-of date. */
-int task_extract_all(struct model *m, struct arena *a, struct diag_list *diags);
+/* Find every task of every document of `m`, on `jobs` threads, resolve
+ * departments and deadlines, and compute statuses against the as-of date. */
+int task_extract_all(struct model *m, struct arena *a, int jobs, struct diag_list *diags);
 
 /* Read reported statuses from `path` (CSV with columns id and status:
  * done, in-progress or not-started); a missing file is fine. */
