@@ -1,4 +1,5 @@
 #define _XOPEN_SOURCE 700	/* realpath */
+#define _DEFAULT_SOURCE		/* d_type */
 #include "fsio.h"
 
 #include <dirent.h>
@@ -276,14 +277,30 @@ static int compare_names(const void *a, const void *b)
 
 int fsio_list_dir(const char *path, char ***names)
 {
-	DIR *d = opendir(path);
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC), n;
+
+	*names = NULL;
+	if (fd < 0)
+		return -1;
+	n = fsio_list_fd(fd, names);
+	close(fd);
+	return n;
+}
+
+int fsio_list_fd(int fd, char ***names)
+{
+	int own = dup(fd);
+	DIR *d = own < 0 ? NULL : fdopendir(own);
 	struct dirent *e;
 	size_t n = 0, alloc = 0;
 	char **list = NULL;
 
 	*names = NULL;
-	if (!d)
+	if (!d) {
+		if (own >= 0)
+			close(own);
 		return -1;
+	}
 	while ((e = readdir(d))) {
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
@@ -307,27 +324,57 @@ static void free_names(char **names, int n)
 	free(names);
 }
 
+/* Remove what the folder open as `fd` holds; closes `fd`. Names are
+ * relative to the folder, and the entry's type comes from the listing:
+ * no path is looked up from the root and no file is stat'ed, which made
+ * removing a large output take twice as long. */
+static int remove_contents(int fd)
+{
+	DIR *dir = fdopendir(fd);
+	struct dirent *e;
+	int ret = 0;
+
+	if (!dir) {
+		close(fd);
+		return -1;
+	}
+	while (!ret && (errno = 0, e = readdir(dir))) {
+		int child;
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		/* Linux says EISDIR, POSIX EPERM, when the type was not known. */
+		if (e->d_type != DT_DIR) {
+			if (unlinkat(dirfd(dir), e->d_name, 0) == 0)
+				continue;
+			if (errno != EISDIR && errno != EPERM) {
+				ret = -1;
+				break;
+			}
+		}
+		child = openat(dirfd(dir), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (child < 0 || remove_contents(child) < 0 ||
+		    unlinkat(dirfd(dir), e->d_name, AT_REMOVEDIR) < 0)
+			ret = -1;
+	}
+	if (!e && errno)
+		ret = -1;
+	closedir(dir);
+	return ret;
+}
+
 int fsio_remove_tree(const char *path)
 {
 	struct stat st;
-	char **names;
-	int n, ret = 0;
+	int fd;
 
 	if (lstat(path, &st) < 0)
 		return errno == ENOENT ? 0 : -1;
 	if (!S_ISDIR(st.st_mode))
 		return unlink(path);
-	n = fsio_list_dir(path, &names);
-	if (n < 0)
+	fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || remove_contents(fd) < 0)
 		return -1;
-	for (int i = 0; i < n && !ret; i++) {
-		char *child = xmalloc(strlen(path) + strlen(names[i]) + 2);
-		sprintf(child, "%s/%s", path, names[i]);
-		ret = fsio_remove_tree(child);
-		free(child);
-	}
-	free_names(names, n);
-	return ret ? ret : rmdir(path);
+	return rmdir(path);
 }
 
 int fsio_is_dir(const char *path)

@@ -62,6 +62,8 @@ int fsio_remove_tree(const char *path);
 /* The names in folder `path` (no . and ..) sorted bytewise; the caller frees
  * each name and the array. Returns the count, or -1. */
 int fsio_list_dir(const char *path, char ***names);
+/* The same for the folder open as `fd`, which stays open. */
+int fsio_list_fd(int fd, char ***names);
 
 int fsio_is_dir(const char *path);
 int fsio_is_file(const char *path);
