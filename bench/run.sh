@@ -22,6 +22,9 @@
 #
 #   bench: N=1000 policysite=…s hugo+pagefind=…s time_ratio=… rss_ratio=… index_ratio=…
 #   bench: N=1000 incremental=…s (one document changed) incremental_share=… of the full build
+#   bench: N=1000 incremental_task=…s (then a task added to it) incremental_task_share=…
+#     (a sentence added changes that document's page and search group; a
+#     task added also the task list, the deadlines and the task's departments)
 #   bench: N=1000 policysite --no-compress=…s time_ratio=… (without the .gz/.br copies, …)
 #   bench: N=10000 hugo+pagefind>…s (Pagefind failed after …s) time_ratio<…
 #     (only when Pagefind fails, out of memory say: a bound from the time it ran)
@@ -230,7 +233,7 @@ for n in "$@"; do
 	csv_row versions pagefind "$pagefind_version"
 	csv_row limits memory_mb "$mem_limit_mb"
 
-	for t in policysite hugo pagefind floor check nocompress incr; do
+	for t in policysite hugo pagefind floor check nocompress incr incrtask; do
 		eval "times_$t= cpu_$t= rss_$t= failed_$t= failed_after_$t="
 	done
 	ps_bytes=0 ps_files=0 ps_idx_bytes=0 ps_idx_files=0
@@ -296,6 +299,11 @@ for n in "$@"; do
 		printf '\n本段为增量构建基准新增的一句话。\n' >>"$doc"
 		timed incr "$policysite" build $jobs_opt --content "$out/incr-content" \
 			--out "$out/policysite" || true
+		# Then a task added to it: the task list, the deadlines and the
+		# departments' pages that show tasks are made again too.
+		printf '\n**（九十九）加强增量构建基准工作。**建立基准测试制度，定期发布结果。（市卫生健康局牵头，2026年底前完成）\n' >>"$doc"
+		timed incrtask "$policysite" build $jobs_opt --content "$out/incr-content" \
+			--out "$out/policysite" || true
 		rm -rf "$out/incr-content" "$out/policysite"
 	fi
 
@@ -322,6 +330,8 @@ for n in "$@"; do
 		"" "" "" "" "$failed_nocompress"
 	report_tool policysite-incremental "$times_incr" "$cpu_incr" "$rss_incr" "" "" "" "" \
 		"$failed_incr"
+	report_tool policysite-incremental-task "$times_incrtask" "$cpu_incrtask" "$rss_incrtask" \
+		"" "" "" "" "$failed_incrtask"
 
 	if [ -z "$failed_policysite" ]; then
 		ps_t=$(echo "$times_policysite" | median)
@@ -368,6 +378,13 @@ $(awk -v n="$n" -v l="$lower" -v p="$failed_after_pagefind" -v r="$(ratio "$ps_t
 		line="$line
 $(awk -v n="$n" -v i="$(echo "$times_incr" | median)" -v s="$ishare" 'BEGIN {
 			printf "bench: N=%d incremental=%.2fs (one document changed) incremental_share=%.3f of the full build", n, i, s }')"
+	fi
+	if [ -z "$failed_policysite$failed_incrtask" ]; then
+		tshare=$(ratio "$(echo "$times_incrtask" | median)" "$ps_t")
+		csv_row ratio incremental_task_share "$tshare"
+		line="$line
+$(awk -v n="$n" -v i="$(echo "$times_incrtask" | median)" -v s="$tshare" 'BEGIN {
+			printf "bench: N=%d incremental_task=%.2fs (then a task added to it) incremental_task_share=%.3f of the full build", n, i, s }')"
 	fi
 	# Like for like: Hugo and Pagefind make no pre-compressed copies.
 	if [ -z "$failed_nocompress$hp_failed" ]; then
