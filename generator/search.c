@@ -368,17 +368,80 @@ static void collect(struct index *ix, const struct model *m, struct arena *a, si
 		dept_entry(ix, a, &m->depts.items[i]);
 }
 
-static void index_entries(struct index *ix)
+/* The entries [first, end) of `entries`, tokenised into `into` on a
+ * thread of their own. */
+struct token_part {
+	const struct entry *entries;
+	struct index *into;
+	size_t first, end;
+};
+
+static int tokenise_part(void *ctx, size_t i)
 {
+	const struct token_part *p = &((const struct token_part *)ctx)[i];
 	struct strbuf norm = STRBUF_INIT;
 
-	for (size_t e = 0; e < ix->nentries; e++) {
-		search_normalise(ix->entries[e].title, &norm);
-		tokenise(ix, norm.buf, e, 1);
-		search_normalise(ix->entries[e].text, &norm);
-		tokenise(ix, norm.buf, e, 0);
+	for (size_t e = p->first; e < p->end; e++) {
+		search_normalise(p->entries[e].title, &norm);
+		tokenise(p->into, norm.buf, e, 1);
+		search_normalise(p->entries[e].text, &norm);
+		tokenise(p->into, norm.buf, e, 0);
 	}
 	strbuf_release(&norm);
+	return 0;
+}
+
+/* Move the tokens of `from`, whose entries all come after those of `ix`,
+ * into `ix`: tokens new to `ix` follow its own in the order `from` met
+ * them, and postings are appended, so the index is the one a single
+ * thread makes. */
+static void merge_tokens(struct index *ix, struct index *from)
+{
+	for (size_t i = 0; i < from->ntokens; i++) {
+		struct token *f = &from->tokens[i];
+		struct token *t = token_get(ix, f->key, f->text, strlen(f->text));
+		if (t->npairs + f->npairs > t->alloc) {
+			t->alloc = t->npairs + f->npairs;
+			t->pairs = xrealloc(t->pairs, t->alloc * sizeof(*t->pairs));
+		}
+		memcpy(t->pairs + t->npairs, f->pairs, f->npairs * sizeof(*f->pairs));
+		t->npairs += f->npairs;
+		t->last_entry = f->last_entry;
+		free(f->text);
+		free(f->pairs);
+	}
+	free(from->tokens);
+	free(from->table);
+}
+
+/* Tokenise every entry, in `jobs` parts of about as many bytes. */
+static void index_entries(struct index *ix, int jobs)
+{
+	size_t parts = jobs > 1 ? (size_t)jobs : 1, total = 0, sum = 0, k = 0;
+	struct token_part *part;
+	struct index *into;
+
+	if (parts > ix->nentries)
+		parts = ix->nentries ? ix->nentries : 1;
+	part = xcalloc(parts, sizeof(*part));
+	into = xcalloc(parts, sizeof(*into));
+	for (size_t e = 0; e < ix->nentries; e++)
+		total += strlen(ix->entries[e].text) + 1;
+	for (size_t e = 0; e < ix->nentries; e++) {
+		sum += strlen(ix->entries[e].text) + 1;
+		while (k + 1 < parts && sum * parts >= total * (k + 1))
+			part[++k].first = e + 1;
+	}
+	for (size_t i = 0; i < parts; i++) {
+		part[i].entries = ix->entries;
+		part[i].into = i ? &into[i] : ix;
+		part[i].end = i + 1 < parts ? part[i + 1].first : ix->nentries;
+	}
+	pool_for(parts, jobs, tokenise_part, part);
+	for (size_t i = 1; i < parts; i++)
+		merge_tokens(ix, &into[i]);
+	free(part);
+	free(into);
 }
 
 /* The bytes a token's postings take in its shard, about. */
@@ -697,7 +760,7 @@ static int build_group(struct output *o, struct group *g)
 	int ret = 0;
 
 	collect(&ix, o->model, &a, g->first, g->ndocs, g->site);
-	index_entries(&ix);
+	index_entries(&ix, o->jobs);
 	plan_files(&w);
 	chunks = (ix.nentries + w.chunk - 1) / w.chunk;
 	w.hashes = xcalloc(w.shards + chunks + 1, sizeof(*w.hashes));
