@@ -41,6 +41,7 @@ struct model {
 	 * indicator_comparable. */
 	struct indicator **by_compare;
 	size_t nby_compare;
+	int jobs;		/* the threads it is loaded, and released, on */
 };
 
 /* Read content/site.yaml, content/departments.yaml and content/policies/,
