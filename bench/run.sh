@@ -372,20 +372,20 @@ for n in "$@"; do
 $(awk -v n="$n" -v l="$lower" -v p="$failed_after_pagefind" -v r="$(ratio "$ps_t" "$lower")" 'BEGIN {
 			printf "bench: N=%d hugo+pagefind>%.2fs (Pagefind failed after %.2fs) time_ratio<%.2f", n, l, p, r }')"
 	fi
-	if [ -z "$failed_policysite$failed_incr" ]; then
-		ishare=$(ratio "$(echo "$times_incr" | median)" "$ps_t")
-		csv_row ratio incremental_share "$ishare"
+	# The rebuilds, each as a share of the full build.
+	for rebuild in "incr incremental one document changed" \
+		"incrtask incremental_task then a task added to it"; do
+		set -- $rebuild
+		t=$1 metric=$2
+		shift 2
+		eval "times=\$times_$t failed=\$failed_$t"
+		[ -z "$failed_policysite$failed" ] || continue
+		share=$(ratio "$(echo "$times" | median)" "$ps_t")
+		csv_row ratio "${metric}_share" "$share"
 		line="$line
-$(awk -v n="$n" -v i="$(echo "$times_incr" | median)" -v s="$ishare" 'BEGIN {
-			printf "bench: N=%d incremental=%.2fs (one document changed) incremental_share=%.3f of the full build", n, i, s }')"
-	fi
-	if [ -z "$failed_policysite$failed_incrtask" ]; then
-		tshare=$(ratio "$(echo "$times_incrtask" | median)" "$ps_t")
-		csv_row ratio incremental_task_share "$tshare"
-		line="$line
-$(awk -v n="$n" -v i="$(echo "$times_incrtask" | median)" -v s="$tshare" 'BEGIN {
-			printf "bench: N=%d incremental_task=%.2fs (then a task added to it) incremental_task_share=%.3f of the full build", n, i, s }')"
-	fi
+$(awk -v n="$n" -v m="$metric" -v i="$(echo "$times" | median)" -v w="$*" -v s="$share" 'BEGIN {
+			printf "bench: N=%d %s=%.2fs (%s) %s_share=%.3f of the full build", n, m, i, w, m, s }')"
+	done
 	# Like for like: Hugo and Pagefind make no pre-compressed copies.
 	if [ -z "$failed_nocompress$hp_failed" ]; then
 		nc_t=$(echo "$times_nocompress" | median)
