@@ -275,6 +275,14 @@ int output_reuse(struct output *o, const char *relpath, uint64_t key)
 	return reused;
 }
 
+int output_reuse_overview(struct output *o, const char *relpath)
+{
+	const struct model *m = o->model;
+
+	return output_reuse(o, relpath, pagekey_tasks(o->keys, pagekey_begin(o->keys, relpath),
+						      m->tasks, m->ntasks));
+}
+
 int output_write(struct output *o, const char *relpath, const void *data, size_t len)
 {
 	return output_write_from(o, relpath, data, len, relpath);

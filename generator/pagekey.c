@@ -30,6 +30,7 @@ static uint64_t task_key(const struct task *t)
 	int facts[] = {
 		t->has_deadline, t->deadline.year, t->deadline.month, t->deadline.day,
 		t->recurring, t->ongoing, (int)t->deadline_source, (int)t->status,
+		t->status_reported, (int)t->origin,
 	};
 	uint64_t key = pagekey_text(HASH_FNV64_INIT, t->id);
 

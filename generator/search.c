@@ -463,7 +463,7 @@ static size_t token_bytes(const struct token *t)
  * (pagekey.h) and linked from the previous output, their documents not
  * indexed again. A site of up to a few hundred documents is one group.
  */
-#define SEARCH_GROUP_DOCS 1024
+#define SEARCH_GROUP_DOCS 512
 #define INDEX_BUILD_DIR "search/building"
 
 struct group {

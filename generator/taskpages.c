@@ -76,16 +76,6 @@ static void slot_as_of(const struct model *m, xmlDocPtr page)
 	html_slot_text(page, "as-of", zh);
 }
 
-/* Whether overview page `path` (`what`), which shows every task, is the
- * previous build's. */
-static int reuse_overview(struct output *o, const char *path, const char *what)
-{
-	const struct model *m = o->model;
-
-	return output_reuse(o, path, pagekey_tasks(o->keys, pagekey_begin(o->keys, what), m->tasks,
-						   m->ntasks));
-}
-
 static int write_tasks(struct output *o)
 {
 	const struct model *m = o->model;
@@ -93,7 +83,7 @@ static int write_tasks(struct output *o)
 	struct strbuf sb = STRBUF_INIT;
 	xmlNodePtr slot;
 
-	if (reuse_overview(o, "tasks/index.html", "tasks"))
+	if (output_reuse_overview(o, "tasks/index.html"))
 		return 0;
 	page = html_page_new(o->templates, TEMPLATE_TASKS);
 	slot_as_of(m, page);
@@ -137,7 +127,7 @@ static int write_departments(struct output *o)
 	xmlNodePtr slot;
 	struct strbuf sb = STRBUF_INIT;
 
-	if (reuse_overview(o, "departments/index.html", "departments"))
+	if (output_reuse_overview(o, "departments/index.html"))
 		return 0;
 	page = html_page_new(o->templates, TEMPLATE_DEPARTMENTS);
 	slot = html_slot(page, "regions");
@@ -282,7 +272,7 @@ static int write_deadlines(struct output *o)
 	size_t n = 0;
 	xmlNodePtr slot;
 
-	if (reuse_overview(o, "deadlines/index.html", "deadlines"))
+	if (output_reuse_overview(o, "deadlines/index.html"))
 		return 0;
 	page = html_page_new(o->templates, TEMPLATE_DEADLINES);
 	dated = xmalloc((m->ntasks ? m->ntasks : 1) * sizeof(*dated));
