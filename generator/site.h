@@ -40,13 +40,16 @@ struct site_options {
  * `paths->out` and swap it in only when every file was written, so a
  * failed build leaves the previous output untouched; the same bytes for
  * any number of jobs, with or without reuse. Returns 0, or -1 after
- * recording diagnostics.
+ * recording diagnostics. The previous output is left in the staging
+ * folder, for the caller to remove with site_discard_staging while it
+ * does other work.
  */
 int site_write(const struct model *model, const struct site_paths *paths,
 	       const struct site_options *options, struct diag_list *diags);
 
-/* Remove the staging folder a build of `out` killed half-way left, as a
- * build does before it writes; for a build skipped as up to date. */
+/* Remove the staging folder of `out`: the previous output a build left
+ * there, or what a build killed half-way left, which the next build
+ * clears anyway before it writes. */
 void site_discard_staging(const char *out);
 
 #endif
