@@ -461,7 +461,7 @@ static size_t token_bytes(const struct token *t)
  * index is the same whatever the builds before. A change to a document
  * changes its group only; the other groups are known by their keys
  * (pagekey.h) and linked from the previous output, their documents not
- * indexed again. A site of up to a few hundred documents is one group.
+ * indexed again. A site of up to 128 documents is one group.
  */
 #define SEARCH_GROUP_DOCS 512
 #define INDEX_BUILD_DIR "search/building"
