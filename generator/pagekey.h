@@ -45,10 +45,11 @@ uint64_t pagekey_doc(const struct pagekeys *k, uint64_t key, const struct model 
 		     const struct document *d);
 
 /* Add what tasks `tasks` show in lists, tables and calendars: ids, numbers,
- * titles, text, anchors, departments, deadlines, statuses and where each
- * was found (measure, table, block); not where in
- * their documents they are written. So an edit to a document's prose does
- * not make the task pages again, and an edit to one of its tasks does. */
+ * titles, text, anchors, departments, deadlines, statuses and whether they
+ * were reported, and the kind of text each came from (measure, table,
+ * block); not where in their documents they are written. So an edit to a
+ * document's prose does not make the task pages again, and an edit to one
+ * of its tasks does. */
 uint64_t pagekey_tasks(const struct pagekeys *k, uint64_t key, struct task *const *tasks,
 		       size_t n);
 
