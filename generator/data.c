@@ -88,7 +88,6 @@ static int write_tasks_json(struct output *o)
 
 	if (output_reuse_overview(o, "data/tasks.json"))
 		return 0;
-
 	strbuf_adds(&out, "[\n");
 	for (size_t i = 0; i < m->ntasks; i++) {
 		task_json(m, &out, m->tasks[i], &tmp);
@@ -116,7 +115,6 @@ static int write_tasks_csv(struct output *o)
 
 	if (output_reuse_overview(o, "data/tasks.csv"))
 		return 0;
-
 	strbuf_adds(&out, UTF8_BOM "id,document,number,title,lead,lead_name,supports,"
 		    "supports_names,deadline,deadline_text,deadline_source,status,url\r\n");
 	for (size_t i = 0; i < m->ntasks; i++) {
@@ -169,7 +167,6 @@ static int write_departments_json(struct output *o)
 
 	if (output_reuse_overview(o, "data/departments.json"))
 		return 0;
-
 	strbuf_adds(&out, "[\n");
 	for (size_t i = 0; i < m->depts.count; i++) {
 		const struct dept *d = &m->depts.items[i];
@@ -219,7 +216,6 @@ static int write_departments_csv(struct output *o)
 
 	if (output_reuse_overview(o, "data/departments.csv"))
 		return 0;
-
 	strbuf_adds(&out, UTF8_BOM "id,name,short,aliases,region,level,kind,url,lead_count,"
 		    "support_count\r\n");
 	for (size_t i = 0; i < m->depts.count; i++) {

@@ -277,10 +277,7 @@ int output_reuse(struct output *o, const char *relpath, uint64_t key)
 
 int output_reuse_overview(struct output *o, const char *relpath)
 {
-	const struct model *m = o->model;
-
-	return output_reuse(o, relpath, pagekey_tasks(o->keys, pagekey_begin(o->keys, relpath),
-						      m->tasks, m->ntasks));
+	return output_reuse(o, relpath, pagekey_overview(o->keys, relpath));
 }
 
 int output_write(struct output *o, const char *relpath, const void *data, size_t len)

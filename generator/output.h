@@ -55,8 +55,8 @@ int output_write(struct output *o, const char *relpath, const void *data, size_t
  */
 int output_reuse(struct output *o, const char *relpath, uint64_t key);
 
-/* output_reuse for a file that shows every task (pagekey_tasks): the task
- * list, the deadline list, the department index, /data/'s tables. */
+/* output_reuse for a file that shows every task (pagekey_overview): the
+ * task list, the deadline list, the department index, /data/'s tables. */
 int output_reuse_overview(struct output *o, const char *relpath);
 
 /* The same, for a file that was `prev_relpath` in the previous site. */

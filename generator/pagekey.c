@@ -62,6 +62,7 @@ void pagekeys_init(struct pagekeys *k, const struct model *m, uint64_t shared_in
 		site = hash_content(site, d->source, front_matter_len(d));
 	}
 	k->site = site;
+	k->all_tasks = pagekey_tasks(k, HASH_FNV64_INIT, m->tasks, m->ntasks);
 }
 
 void pagekeys_release(struct pagekeys *k)
@@ -102,6 +103,13 @@ uint64_t pagekey_tasks(const struct pagekeys *k, uint64_t key, struct task *cons
 	for (size_t i = 0; i < n; i++)
 		key = hash_fnv1a64(key, &k->tasks[tasks[i]->index], sizeof(*k->tasks));
 	return key;
+}
+
+uint64_t pagekey_overview(const struct pagekeys *k, const char *what)
+{
+	uint64_t key = pagekey_begin(k, what);
+
+	return k ? hash_fnv1a64(key, &k->all_tasks, sizeof(k->all_tasks)) : key;
 }
 
 uint64_t pagekey_dept(const struct pagekeys *k, const char *what, const struct dept *d)

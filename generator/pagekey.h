@@ -28,6 +28,7 @@ struct pagekeys {
 	uint64_t site;
 	uint64_t *docs;		/* each document's bytes, in model order */
 	uint64_t *tasks;	/* what each task shows outside its document's page */
+	uint64_t all_tasks;	/* every task's, in model order (pagekey_tasks) */
 };
 
 /* `shared_inputs`: the hash of every input but the documents (see
@@ -52,6 +53,9 @@ uint64_t pagekey_doc(const struct pagekeys *k, uint64_t key, const struct model 
  * of its tasks does. */
 uint64_t pagekey_tasks(const struct pagekeys *k, uint64_t key, struct task *const *tasks,
 		       size_t n);
+
+/* The key of page `what`, which shows every task (pagekey_tasks of all). */
+uint64_t pagekey_overview(const struct pagekeys *k, const char *what);
 
 /* The key of page `what` of department `d`: its id, and the tasks it
  * leads, then those it supports (pagekey_tasks). */
