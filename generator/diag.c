@@ -80,6 +80,24 @@ int diag_error(struct diag_list *list, const char *file, unsigned line, unsigned
 	return -1;
 }
 
+static void record_as(struct diag_list *list, enum diag_severity sev, const char *file,
+		      unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	record(list, sev, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void diag_list_append(struct diag_list *list, const struct diag_list *from)
+{
+	for (size_t i = 0; i < from->count; i++) {
+		const struct diag *d = &from->items[i];
+		record_as(list, d->severity, d->file, d->line, d->col, "%s", d->message);
+	}
+}
+
 void diag_warning(struct diag_list *list, const char *file, unsigned line, unsigned col,
 		  const char *fmt, ...)
 {

@@ -41,6 +41,10 @@ int diag_error(struct diag_list *list, const char *file, unsigned line, unsigned
 void diag_warning(struct diag_list *list, const char *file, unsigned line, unsigned col,
 		  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* Record every diagnostic of `from` in `list`, in the order `from` has
+ * them, as they are (a warning stays one whatever `list->werror`). */
+void diag_list_append(struct diag_list *list, const struct diag_list *from);
+
 /*
  * Sort and print every diagnostic, then a summary line when there are any.
  * A diagnostic with a line is followed, as GCC does, by that line of its

@@ -10,6 +10,7 @@
 #include "markdown.h"
 #include "slug.h"
 #include "strbuf.h"
+#include "task.h"
 #include "utf8.h"
 #include "yamlread.h"
 
@@ -140,7 +141,6 @@ static void add_section(struct document *doc, struct arena *a, cmark_node *node,
 	s->text = arena_strdup(a, text.buf);
 	s->id = document_claim_id(doc, a, text.buf);
 	s->node = node;
-	cmark_node_set_user_data(node, s);
 	strbuf_release(&text);
 }
 
@@ -159,6 +159,19 @@ static cmark_node *measure_lead(cmark_node *para)
 	return numbered ? first : NULL;
 }
 
+/* A top-level node that is a section: a heading or a measure. */
+static int is_section(cmark_node *n)
+{
+	cmark_node_type type = cmark_node_get_type(n);
+
+	return type == CMARK_NODE_HEADING || (type == CMARK_NODE_PARAGRAPH && measure_lead(n));
+}
+
+static int is_table(cmark_node *n)
+{
+	return !strcmp(markdown_type(n), "table");
+}
+
 static void find_sections(struct document *doc, struct arena *a)
 {
 	struct strbuf id = STRBUF_INIT;
@@ -171,16 +184,21 @@ static void find_sections(struct document *doc, struct arena *a)
 	}
 	strbuf_release(&id);
 	for (cmark_node *n = cmark_node_first_child(doc->root); n; n = cmark_node_next(n)) {
-		cmark_node_type type = cmark_node_get_type(n);
-		if (type == CMARK_NODE_HEADING) {
+		doc->ntables += is_table(n);
+		if (!is_section(n))
+			continue;
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
 			level = cmark_node_get_heading_level(n);
 			if (level < 2)
 				level = 2;
 			add_section(doc, a, n, level, 0);
-		} else if (type == CMARK_NODE_PARAGRAPH && measure_lead(n)) {
+		} else {
 			add_section(doc, a, n, level < 6 ? level + 1 : 6, 1);
 		}
 	}
+	/* Only now, when the array has stopped moving as it grows. */
+	for (size_t i = 0; i < doc->nsections; i++)
+		cmark_node_set_user_data(doc->sections[i].node, &doc->sections[i]);
 }
 
 static void find_citations(struct document *doc, struct arena *a, unsigned body_line)
@@ -228,42 +246,133 @@ static int load_meta(struct document *doc, struct arena *a, const char *text, si
 	return frontmatter_read(&doc->meta, a, root, doc->path, diags);
 }
 
-int document_load(struct document *doc, struct arena *a, const char *path, const char *slug,
-		  struct diag_list *diags)
+void document_init(struct document *doc, struct arena *a, const char *path, const char *slug)
 {
-	struct strbuf text = STRBUF_INIT;
-	size_t body_start;
-	unsigned body_line;
-	int ret;
-
 	memset(doc, 0, sizeof(*doc));
 	doc->path = arena_strdup(a, path);
 	doc->slug = arena_strdup(a, slug);
-	if (fsio_read_text(path, &text, diags) < 0) {
-		strbuf_release(&text);
-		return -1;
-	}
-	ret = load_meta(doc, a, text.buf, text.len, &body_start, &body_line, diags);
-	doc->source = arena_strndup(a, text.buf, text.len);
+	pthread_mutex_init(&doc->root_lock, NULL);
+}
+
+int document_read(struct document *doc, struct arena *a, struct diag_list *diags)
+{
+	struct strbuf text = STRBUF_INIT;
+	int ret = fsio_read_text(doc->path, &text, diags);
+
+	if (ret == 0)
+		doc->source = arena_strndup(a, text.buf, text.len);
+	strbuf_release(&text);
+	return ret;
+}
+
+int document_parse(struct document *doc, struct arena *a, struct diag_list *diags)
+{
+	const char *text = doc->source;
+	size_t len = strlen(text), body_start;
+	unsigned body_line;
+	int ret = load_meta(doc, a, text, len, &body_start, &body_line, diags);
+
 	doc->body_line = body_line;
-	int too_deep, big_table = markdown_oversized_table(text.buf + body_start,
-							   text.len - body_start);
+	int too_deep, big_table = markdown_oversized_table(text + body_start, len - body_start);
 	if (big_table) {
-		ret = diag_error(diags, path, body_line + (unsigned)big_table - 1, 1,
+		ret = diag_error(diags, doc->path, body_line + (unsigned)big_table - 1, 1,
 				 "the table has more than %d cells (counting those filled in for "
 				 "short rows), the limit; split it", LIMIT_TABLE_CELLS);
-		body_start = text.len;	/* parse nothing */
+		body_start = len;	/* parse nothing */
 	}
-	doc->root = markdown_parse(text.buf + body_start, text.len - body_start, &too_deep);
+	doc->body_start = body_start;
+	doc->root = markdown_parse(text + body_start, len - body_start, &too_deep);
 	if (too_deep)
-		ret = diag_error(diags, path, body_line + (unsigned)too_deep - 1, 1,
+		ret = diag_error(diags, doc->path, body_line + (unsigned)too_deep - 1, 1,
 				 "the text is nested more than %d levels deep (block quotes, "
 				 "lists or emphasis inside each other); flatten it",
 				 LIMIT_MARKDOWN_DEPTH);
 	find_sections(doc, a);
 	find_citations(doc, a, body_line);
-	strbuf_release(&text);
 	return ret;
+}
+
+static void bind_table(cmark_node *root, size_t number, struct indicator_set *set)
+{
+	size_t n = 0;
+
+	for (cmark_node *t = cmark_node_first_child(root); t; t = cmark_node_next(t))
+		if (is_table(t) && ++n == number) {
+			cmark_node_set_user_data(t, set);
+			return;
+		}
+}
+
+void document_bind_table(struct document *doc, struct arena *a, size_t number,
+			 struct indicator_set *set)
+{
+	struct document_table *slot = ARENA_PUSH(a, doc->tables, doc->nbound_tables,
+						 doc->abound_tables);
+
+	*slot = (struct document_table){ number, set };
+	if (doc->root)
+		bind_table(doc->root, number, set);
+}
+
+/* The next task after `*at` that came from `origin`, written on `line`;
+ * NULL when it is not that one. Tasks and nodes are both in document
+ * order, so one pass matches them. */
+static struct task *task_on_line(const struct document *doc, size_t *at,
+				 enum task_origin origin, unsigned line)
+{
+	while (*at < doc->ntasks && doc->tasks[*at]->origin == TASK_FROM_MEASURE)
+		(*at)++;
+	if (*at < doc->ntasks && doc->tasks[*at]->origin == origin &&
+	    doc->tasks[*at]->line == line)
+		return doc->tasks[(*at)++];
+	return NULL;
+}
+
+static unsigned file_line(const struct document *doc, cmark_node *n)
+{
+	return doc->body_line + (unsigned)cmark_node_get_start_line(n) - 1;
+}
+
+/* Tie a tree parsed again to what parsing it the first time found. */
+static void bind_tree(struct document *doc)
+{
+	size_t section = 0, task = 0;
+	struct task *t;
+
+	for (cmark_node *n = cmark_node_first_child(doc->root); n; n = cmark_node_next(n)) {
+		if (is_section(n) && section < doc->nsections) {
+			doc->sections[section].node = n;
+			cmark_node_set_user_data(n, &doc->sections[section++]);
+		} else if (is_table(n)) {
+			cmark_node *header = cmark_node_first_child(n);
+			for (cmark_node *row = header ? cmark_node_next(header) : NULL; row;
+			     row = cmark_node_next(row))
+				if ((t = task_on_line(doc, &task, TASK_FROM_TABLE, file_line(doc, row))))
+					cmark_node_set_user_data(row, t);
+		} else if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK &&
+			   (t = task_on_line(doc, &task, TASK_FROM_BLOCK, file_line(doc, n)))) {
+			cmark_node_set_user_data(n, t);
+		}
+	}
+	for (size_t i = 0; i < doc->nbound_tables; i++)
+		bind_table(doc->root, doc->tables[i].number, doc->tables[i].set);
+}
+
+struct cmark_node *document_root(const struct document *doc)
+{
+	/* Filling the cache of a const document: the tree is only another
+	 * form of doc->source. */
+	struct document *d = (struct document *)doc;
+
+	pthread_mutex_lock(&d->root_lock);
+	if (!d->root && d->lazy) {
+		int too_deep;
+		d->root = markdown_parse(d->source + d->body_start,
+					 strlen(d->source) - d->body_start, &too_deep);
+		bind_tree(d);
+	}
+	pthread_mutex_unlock(&d->root_lock);
+	return d->root;
 }
 
 void document_release(struct document *doc)
@@ -272,6 +381,7 @@ void document_release(struct document *doc)
 	if (doc->root)
 		cmark_node_free(doc->root);
 	doc->root = NULL;
+	pthread_mutex_destroy(&doc->root_lock);
 }
 
 int document_locate(const struct document *doc, unsigned from_line, const char *needle,

@@ -1,6 +1,7 @@
 #ifndef POLICYSITE_DOCUMENT_H
 #define POLICYSITE_DOCUMENT_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include "arena.h"
@@ -10,6 +11,7 @@
 #include "slug.h"
 
 struct cmark_node;
+struct indicator_set;
 struct task;
 
 /*
@@ -34,13 +36,28 @@ struct citation {
 	unsigned line;
 };
 
+/* The indicator set that table `number` (from 1, at the top level of the
+ * body) of a document shows. */
+struct document_table {
+	size_t number;
+	struct indicator_set *set;
+};
+
 struct document {
 	const char *path;	/* the content file, for diagnostics */
 	const char *slug;	/* from the file name; the URL is /policies/<slug>/ */
 	struct doc_meta meta;
 	const char *source;	/* the whole file, for locating names in diagnostics */
 	unsigned body_line;	/* file line of the body's first line */
-	struct cmark_node *root;	/* owned: freed by document_release */
+	size_t body_start;	/* its byte offset in source */
+	/* Owned: freed by document_release. NULL for a document loaded from
+	 * the cache (lazy) until document_root parses it. */
+	struct cmark_node *root;
+	int lazy;
+	pthread_mutex_t root_lock;
+	size_t ntables;		/* tables at the top level of the body */
+	struct document_table *tables;	/* indicator sets shown in tables */
+	size_t nbound_tables, abound_tables;
 	struct section *sections;
 	size_t nsections, asections;
 	struct citation *citations;
@@ -57,10 +74,28 @@ struct document {
 	struct slug_set ids;	/* every id its page uses, so each is unique */
 };
 
-/* Parse front matter and body of the file at `path`, whose slug is `slug`.
- * Returns 0, or -1 after recording diagnostics. */
-int document_load(struct document *doc, struct arena *a, const char *path, const char *slug,
-		  struct diag_list *diags);
+/* Start document `doc` of the file at `path`, whose slug is `slug`. */
+void document_init(struct document *doc, struct arena *a, const char *path, const char *slug);
+
+/* Read its file into doc->source; 0, or -1 after a diagnostic. */
+int document_read(struct document *doc, struct arena *a, struct diag_list *diags);
+
+/* Parse the front matter and the body of doc->source: its meta, sections
+ * and citations. Returns 0, or -1 after recording diagnostics. */
+int document_parse(struct document *doc, struct arena *a, struct diag_list *diags);
+
+/*
+ * The document's Markdown tree, parsed now if the document came from the
+ * cache, with its headings and measures tied to their sections, its task
+ * rows and blocks to their tasks and its indicator tables to their sets
+ * (as the nodes' user data), as a parsed document has them. Safe from
+ * several threads: the tree is a cache of doc->source, filled once.
+ */
+struct cmark_node *document_root(const struct document *doc);
+
+/* Show indicator set `set` in table `number` of the document. */
+void document_bind_table(struct document *doc, struct arena *a, size_t number,
+			 struct indicator_set *set);
 
 void document_release(struct document *doc);
 

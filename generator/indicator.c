@@ -1,6 +1,5 @@
 #include "indicator.h"
 
-#include <cmark-gfm.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -463,21 +462,16 @@ static void link_indicator(struct loader *l, struct indicator *ind)
 /* Give the set's table in its document an anchor and a link back. */
 static void link_table(struct loader *l, struct indicator_set *set)
 {
-	int n = 0;
-
 	if (!set->doc)
 		return;
 	set->anchor = document_claim_id(set->doc, l->a, arena_strfmt(l->a, "indicators-%s", set->id));
 	if (set->table < 1)
 		return;	/* missing or refused, and reported as such */
-	for (struct cmark_node *t = cmark_node_first_child(set->doc->root); t;
-	     t = cmark_node_next(t))
-		if (!strcmp(cmark_node_get_type_string(t), "table") && ++n == set->table) {
-			cmark_node_set_user_data(t, set);
-			return;
-		}
-	diag_error(l->diags, set->path, 0, 0, "\"table\": %s has no table %d", set->doc->path,
-		   set->table);
+	if ((size_t)set->table <= set->doc->ntables)
+		document_bind_table(set->doc, l->a, (size_t)set->table, set);
+	else
+		diag_error(l->diags, set->path, 0, 0, "\"table\": %s has no table %d",
+			   set->doc->path, set->table);
 }
 
 /* By compare key, then by place in m->indicators.all: the elements are

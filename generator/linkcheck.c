@@ -64,7 +64,7 @@ static void collect(const struct model *m, struct use_list *uses)
 {
 	for (size_t i = 0; i < m->ndocs; i++) {
 		const struct document *d = &m->docs[i];
-		cmark_iter *it = cmark_iter_new(d->root);
+		cmark_iter *it = cmark_iter_new(document_root(d));
 		cmark_event_type ev;
 		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 			cmark_node *n = cmark_iter_get_node(it);

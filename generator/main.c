@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "compress.h"
 #include "diag.h"
+#include "doccache.h"
 #include "fsio.h"
 #include "import.h"
 #include "linkcheck.h"
@@ -120,6 +121,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	struct model model;
 	struct strbuf data = STRBUF_INIT, templates = STRBUF_INIT, assets = STRBUF_INIT;
 	struct strbuf settings = STRBUF_INIT, replay = STRBUF_INIT, counts = STRBUF_INIT;
+	struct strbuf cache_path = STRBUF_INIT;
+	struct doccache cache;
 	char epoch_date[11];
 	const char *epoch = as_of_from_environment(epoch_date);
 	uint64_t inputs = 0, shared_inputs = 0;
@@ -152,8 +155,15 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 			goto out;
 		}
 	}
+	/* The documents' parse is kept when the inputs it depends on are
+	 * known; --force parses them all again. */
+	if (known_inputs)
+		uptodate_stamp_path(SITE_STAMP_DIR, "parsed", opt->out, &cache_path, NULL);
+	doccache_open(&cache, known_inputs ? cache_path.buf : NULL, shared_inputs, !opt->force);
 	ret = model_load(&model, &arena, opt->content, opt->base_url, opt->as_of, epoch, opt->jobs,
-			 diags);
+			 known_inputs ? &cache : NULL, diags);
+	if (!ret && !diags->errors)
+		doccache_write(&cache);
 	if (!ret && opt->external)
 		linkcheck_external(&model, diags);
 	/* Any error, a --werror warning included, and nothing is written. */
@@ -176,6 +186,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	}
 	model_release(&model);
 	arena_release(&arena);
+	doccache_close(&cache);
 	if (discarding)
 		pthread_join(discarder, NULL);
 out:
@@ -185,6 +196,7 @@ out:
 	strbuf_release(&settings);
 	strbuf_release(&replay);
 	strbuf_release(&counts);
+	strbuf_release(&cache_path);
 	return ret;
 }
 

@@ -605,7 +605,7 @@ void mdhtml_render(xmlNodePtr parent, const struct document *doc, const struct m
 		unsigned bit = start_bit(r.names[r.nkeyed].name);
 		r.starts[bit >> 3] |= 1u << (bit & 7);
 	}
-	render_children(&r, parent, doc->root);
+	render_children(&r, parent, document_root(doc));
 	strbuf_release(&r.scratch);
 	free(r.names);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "doccache.h"
 #include "docnum.h"
 #include "fsio.h"
 #include "markdown.h"
@@ -19,15 +20,38 @@ static int ends_with(const char *s, size_t len, const char *suffix, size_t slen)
 	return slen <= len && !memcmp(s + len - slen, suffix, slen);
 }
 
+/* Document `i`, read: loaded from the cache, or parsed (and kept for the
+ * next build's cache). Its diagnostics are recorded on the side and then
+ * all at once, so that a document from the cache gives the same. */
+static void parse_document(struct model *m, size_t i, struct arena *a, struct diag_list *diags)
+{
+	struct document *d = &m->docs[i];
+	struct diag_list parsed = DIAG_LIST_INIT;
+
+	if (m->cache && doccache_load(m->cache, i, d, a, &m->depts, diags)) {
+		progress_document_cached();
+		return;
+	}
+	parsed.werror = diags->werror;
+	document_parse(d, a, &parsed);
+	if (m->cache)
+		doccache_put_loaded(m->cache, i, d, &parsed);
+	diag_list_append(diags, &parsed);
+	diag_list_release(&parsed);
+}
+
 /* The slug comes from the file name, else from the document's date, which
  * only its front matter gives. */
-static void load_document(struct document *d, struct arena *a, const char *path,
+static void load_document(struct model *m, size_t i, struct arena *a, const char *path,
 			  const char *stem, struct diag_list *diags)
 {
+	struct document *d = &m->docs[i];
 	struct strbuf slug = STRBUF_INIT;
 	int named = slug_from_file_name(&slug, stem) == 0;
 
-	document_load(d, a, path, slug.buf, diags);
+	document_init(d, a, path, slug.buf);
+	if (document_read(d, a, diags) == 0)
+		parse_document(m, i, a, diags);
 	if (!named) {
 		char date[11];
 		date_format(&d->meta.date, date);
@@ -101,7 +125,7 @@ static int load_one(void *ctx, size_t i)
 {
 	struct load_run *run = ctx;
 
-	load_document(&run->m->docs[i], &run->arenas[i], run->paths[i], run->stems[i], run->diags);
+	load_document(run->m, i, &run->arenas[i], run->paths[i], run->stems[i], run->diags);
 	progress_document();
 	return 0;
 }
@@ -130,6 +154,8 @@ static int load_documents(struct model *m, struct arena *a, const char *dir, int
 	m->docs = arena_calloc(a, count ? count : 1, sizeof(*m->docs));
 	m->ndocs = m->adocs = count;
 	run.arenas = xcalloc(count ? count : 1, sizeof(*run.arenas));
+	if (m->cache)
+		doccache_begin(m->cache, count);
 	pool_for(count, jobs, load_one, &run);
 	for (size_t i = 0; i < count; i++)
 		arena_adopt(a, &run.arenas[i]);
@@ -277,13 +303,14 @@ static int link_documents(struct model *m, struct arena *a, struct diag_list *di
 
 int model_load(struct model *m, struct arena *a, const char *content_dir,
 	       const char *base_url, const char *as_of, const char *default_as_of, int jobs,
-	       struct diag_list *diags)
+	       struct doccache *cache, struct diag_list *diags)
 {
 	struct strbuf path = STRBUF_INIT;
 	int ret = 0;
 
 	memset(m, 0, sizeof(*m));
 	m->jobs = jobs;
+	m->cache = cache;
 	/* Nothing is read from a content folder that links out of itself. */
 	if (fsio_check_tree(content_dir, diags) < 0)
 		return -1;

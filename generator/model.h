@@ -7,6 +7,7 @@
 #include "config.h"
 #include "diag.h"
 #include "dept.h"
+#include "doccache.h"
 #include "document.h"
 #include "indicator.h"
 #include "task.h"
@@ -42,6 +43,7 @@ struct model {
 	struct indicator **by_compare;
 	size_t nby_compare;
 	int jobs;		/* the threads it is loaded, and released, on */
+	struct doccache *cache;	/* parsed documents of the last build, or NULL */
 };
 
 /* Read content/site.yaml, content/departments.yaml and content/policies/,
@@ -50,10 +52,12 @@ struct model {
  * `base_url` and `as_of` override the settings when not NULL;
  * `default_as_of` applies when neither `as_of` nor the settings give one.
  * The documents are parsed on `jobs` threads (see pool.h); the model is
- * the same for any number. */
+ * the same for any number. Documents unchanged since the build that wrote
+ * `cache` (when not NULL) are loaded from it, and the others kept in it
+ * (see doccache.h); the model is the same with or without. */
 int model_load(struct model *m, struct arena *a, const char *content_dir,
 	       const char *base_url, const char *as_of, const char *default_as_of, int jobs,
-	       struct diag_list *diags);
+	       struct doccache *cache, struct diag_list *diags);
 void model_release(struct model *m);
 
 /* The document whose slug is `slug`, or NULL; the first in file order

@@ -9,7 +9,7 @@
 static struct {
 	FILE *tty;
 	struct timespec start;
-	atomic_size_t documents, pages, files, unchanged;
+	atomic_size_t documents, cached, pages, files, unchanged;
 	atomic_ullong bytes;
 	pthread_mutex_t drawing;
 	int drawn;		/* the live line is on the terminal */
@@ -55,6 +55,11 @@ void progress_document(void)
 	draw();
 }
 
+void progress_document_cached(void)
+{
+	atomic_fetch_add(&progress.cached, 1);
+}
+
 void progress_file(size_t bytes, int page)
 {
 	atomic_fetch_add(&progress.files, 1);
@@ -91,6 +96,8 @@ void progress_summary(FILE *out)
 
 	progress_counts(&counts);
 	fprintf(out, "policysite: %s in %.2f s", counts.buf, seconds_since_start());
+	if (atomic_load(&progress.cached))
+		fprintf(out, "; %zu documents not parsed again", atomic_load(&progress.cached));
 	if (atomic_load(&progress.unchanged))
 		fprintf(out, "; %zu unchanged, not made again", atomic_load(&progress.unchanged));
 	fputc('\n', out);

@@ -18,6 +18,9 @@
 void progress_begin(FILE *tty);
 
 void progress_document(void);
+/* Of the documents, one the previous build parsed, taken from its cache
+ * (see doccache.h) rather than parsed again. */
+void progress_document_cached(void);
 /* A file of `bytes` written; `page` for an HTML page. */
 void progress_file(size_t bytes, int page);
 
@@ -31,7 +34,8 @@ void progress_clear(void);
 /* The one-line summary, to `out`:
  * "policysite: 6 documents, 114 pages, 618 files (4.1 MB) in 0.63 s"
  * (files and bytes without the compressed copies), followed by
- * "; 52 unchanged, not made again" when some were. */
+ * "; 5 documents not parsed again" and "; 52 unchanged, not made again"
+ * when some were. */
 void progress_summary(FILE *out);
 
 /* The counts of the summary alone: "6 documents, 114 pages, 618 files

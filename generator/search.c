@@ -257,7 +257,7 @@ static void document_entries(struct index *ix, struct arena *a, const struct doc
 	struct entry *e = NULL;
 	const struct task *task = NULL;
 
-	for (cmark_node *n = cmark_node_first_child(d->root); n; n = cmark_node_next(n)) {
+	for (cmark_node *n = cmark_node_first_child(document_root(d)); n; n = cmark_node_next(n)) {
 		const struct section *s = cmark_node_get_user_data(n);
 		int starts = (cmark_node_get_type(n) == CMARK_NODE_HEADING ||
 			      cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) && s;

@@ -8,6 +8,7 @@
 #include "clause.h"
 #include "csv.h"
 #include "deadline.h"
+#include "doccache.h"
 #include "dept.h"
 #include "document.h"
 #include "fsio.h"
@@ -650,14 +651,27 @@ struct extract_run {
 	struct diag_list *diags;
 };
 
+/* A document from the cache has its tasks already and gives the warnings
+ * it gave when they were found. */
 static int extract_one(void *ctx, size_t i)
 {
 	struct extract_run *run = ctx;
-	struct extract x = { .m = run->m, .a = &run->arenas[i], .diags = run->diags };
+	struct document *d = &run->m->docs[i];
+	struct diag_list found = DIAG_LIST_INIT;
+	struct extract x = { .m = run->m, .a = &run->arenas[i], .diags = &found };
 
+	if (d->lazy) {
+		doccache_replay_extracted(run->m->cache, i, run->diags);
+		return 0;
+	}
+	found.werror = run->diags->werror;
 	strbuf_init(&x.sb);
-	extract_document(&x, &run->m->docs[i]);
+	extract_document(&x, d);
 	strbuf_release(&x.sb);
+	if (run->m->cache)
+		doccache_put_extracted(run->m->cache, i, d, &found);
+	diag_list_append(run->diags, &found);
+	diag_list_release(&found);
 	return 0;
 }
 

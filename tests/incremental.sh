@@ -6,7 +6,8 @@
 # a document's text, a citation, a title, a task's department, deadline,
 # text and reported status, an indicator's value, a new and a removed document,
 # the departments, a template, --no-compress before and after, a stale
-# stamp. Pages whose key (generator/pagekey.h) is unchanged are linked
+# stamp, a damaged cache of parsed documents. Documents that did not change
+# are not parsed again. Pages whose key (generator/pagekey.h) is unchanged are linked
 # without being rendered; the summary counts them.
 # A build with nothing to do (the same inputs, the output as the last build
 # left it) is skipped: it says so, replays the warnings and writes nothing.
@@ -184,6 +185,17 @@ if gen_build "$out" --werror; then
 else
 	ok "--werror after a build with warnings: the build runs and fails"
 fi
+# Documents that did not change are taken from the cache of parsed
+# documents (generator/doccache.h), with the warnings they gave.
+printf '\n本段用于检验缓存的文件仍给出警告。\n' >>"content/policies/$doc.md"
+gen_build "$out"
+if grep -q '; 5 documents not parsed again' "$tmp/build.log" &&
+	grep 'warning: plan_period' "$tmp/build.log" | diff -q - "$tmp/warnings" >/dev/null; then
+	ok "a document taken from the cache of parsed documents gives the warnings it gave"
+else
+	not_ok "a document taken from the cache of parsed documents gives the warnings it gave" \
+		"$(cat "$tmp/warnings")" "$(cat "$tmp/build.log")"
+fi
 cp "$OLDPWD/content/policies/$other.md" "content/policies/$other.md"
 check "the warning mended"
 expect_run "the warning mended"
@@ -200,6 +212,12 @@ if [ "$(count "$tmp/kept")" -gt $((total / 2)) ]; then
 	ok "one document's text: most files are reused ($(count "$tmp/kept") of $total)"
 else
 	not_ok "one document's text: only $(count "$tmp/kept") of $total files reused"
+fi
+
+if grep -q '; 5 documents not parsed again;' "$tmp/rebuild.log"; then
+	ok "one document's text: the 5 others are not parsed again"
+else
+	not_ok "one document's text: the 5 others are parsed again" "$(cat "$tmp/rebuild.log")"
 fi
 
 # The task pages key what they show of tasks, not the prose around them.
@@ -307,6 +325,47 @@ if [ "$(count "$tmp/kept")" -eq 0 ]; then
 	ok "--force: no file is reused"
 else
 	not_ok "--force: $(count "$tmp/kept") files reused" "$(head -3 "$tmp/kept")"
+fi
+
+# A damaged cache of parsed documents: a record that does not read whole,
+# or whose checksum fails, is parsed again; a file that is not a cache
+# gives nothing. The cache is whole again after the next build.
+cached_count() {
+	sed -n 's/.*; \([0-9]*\) documents not parsed again.*/\1/p' "$tmp/rebuild.log"
+}
+damage() {	# damage NAME COMMAND: COMMAND damages each cache file "$1"
+	local name=$1 f n
+	shift
+	for f in .cache/policysite/parsed-*; do
+		"$@" "$f"
+	done
+	printf '\n本段用于检验损坏的缓存：%s。\n' "$name" >>"content/policies/$doc.md"
+	check "a cache of parsed documents $name" || return
+	n=$(cached_count)
+	if [ "${n:-0}" -lt 5 ]; then
+		ok "a cache of parsed documents $name: ${n:-0} of 5 documents taken from it"
+	else
+		not_ok "a cache of parsed documents $name: all 5 documents taken from it"
+	fi
+}
+overwrite_middle() {
+	printf 'damaged' | dd of="$1" bs=1 seek=$(($(stat -c %s "$1") / 2)) conv=notrunc status=none
+}
+cut_in_three() {
+	truncate -s $(($(stat -c %s "$1") / 3)) "$1"
+}
+not_a_cache() {
+	head -c 4096 /dev/urandom >"$1"
+}
+damage "overwritten in the middle" overwrite_middle
+damage "cut short" cut_in_three
+damage "replaced by random bytes" not_a_cache
+printf '\n本段用于检验缓存已恢复。\n' >>"content/policies/$doc.md"
+check "after a damaged cache of parsed documents"
+if [ "$(cached_count)" = 5 ]; then
+	ok "the cache of parsed documents is whole again after a build"
+else
+	not_ok "the cache of parsed documents is not whole again" "$(cat "$tmp/rebuild.log")"
 fi
 
 # A build that fails leaves the output and its files as they were.

@@ -5,7 +5,8 @@
 # twice with a second kill before any build has finished. After each kill:
 # the previous site is byte-identical, nothing but <out>.staging is left
 # next to it, nothing was written anywhere else (the parent folder, the
-# working folder but for the build stamps in .cache/policysite/, TMPDIR, the
+# working folder but for the build stamps and the parsed documents in
+# .cache/policysite/, TMPDIR, the
 # content), and the next build succeeds with the
 # same bytes and leaves no staging folder. For speed, the build without
 # sanitizers and without the .gz and .br copies (written like every other
@@ -31,7 +32,8 @@ content_before=$(content_sum)
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # Run from an empty working folder, which must stay empty but for the stamp
-# of the output in .cache/policysite/ (see generator/site.h).
+# of the output and its parsed documents in .cache/policysite/ (see
+# generator/site.h and generator/doccache.h).
 # Without the stamp of the last build, which would let it skip the build as
 # up to date: each build runs (tests/incremental.sh tests the skip).
 run_build() {
@@ -60,7 +62,8 @@ echo "# interrupt: a build takes $duration ms; random seed $seed"
 strays() {
 	ls -A "$parent" | grep -vx -e public -e public.staging
 	(cd "$tmp/cwd" && find . -mindepth 1 ! -path ./.cache ! -path ./.cache/policysite \
-		! -path './.cache/policysite/output-*' ! -path './.cache/policysite/build-*')
+		! -path './.cache/policysite/output-*' ! -path './.cache/policysite/build-*' \
+		! -path './.cache/policysite/parsed-*')
 	ls -A "$tmp/tmpdir"
 	[ "$(content_sum)" = "$content_before" ] || echo "the content folder changed"
 }
