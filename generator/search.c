@@ -749,7 +749,15 @@ static int reuse_group(struct output *o, struct group *g, const struct group *pr
 	return ok;
 }
 
-/* Index group `g` and write its files into search/<tag>/. */
+static int parse_document(void *ctx, size_t i)
+{
+	document_root(&((const struct document *)ctx)[i]);
+	return 0;
+}
+
+/* Index group `g` and write its files into search/<tag>/. Documents that
+ * came from the cache of parsed documents are parsed first, on the pool:
+ * collecting the entries needs their trees. */
 static int build_group(struct output *o, struct group *g)
 {
 	struct index ix = { 0 };
@@ -759,6 +767,7 @@ static int build_group(struct output *o, struct group *g)
 	size_t chunks;
 	int ret = 0;
 
+	pool_for(g->ndocs, o->jobs, parse_document, o->model->docs + g->first);
 	collect(&ix, o->model, &a, g->first, g->ndocs, g->site);
 	index_entries(&ix, o->jobs);
 	plan_files(&w);
