@@ -2,6 +2,9 @@
 
 struct test_counts test_counts;
 
+/* The cache's suite, declared here rather than in harness.h. */
+void test_doccache(void);
+
 void test_report(int pass, const char *file, int line, const char *what)
 {
 	if (pass) {
@@ -46,6 +49,7 @@ int main(void)
 	test_import();
 	test_diag();
 	test_lookup();
+	test_doccache();
 	test_output();
 	printf("# unit: %d passed, %d failed\n", test_counts.passed, test_counts.failed);
 	return test_counts.failed ? 1 : 0;
