@@ -197,10 +197,13 @@ static int compare_records(const void *pa, const void *pb)
 {
 	const struct doccache_record *a = pa, *b = pb;
 
-	return (a->key > b->key) - (a->key < b->key);
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return (a->loaded > b->loaded) - (a->loaded < b->loaded);
 }
 
-/* The records of the file as read, up to the first that does not parse. */
+/* The records of the file as read, up to the first that does not parse,
+ * by key and then in file order. */
 static void read_records(struct doccache *c)
 {
 	size_t magic = sizeof(DOCCACHE_MAGIC) - 1, alloc = 0;
@@ -208,6 +211,7 @@ static void read_records(struct doccache *c)
 
 	if (c->len < magic || memcmp(c->data, DOCCACHE_MAGIC, magic))
 		return;
+	c->valid_len = magic;
 	while (r.p < r.end) {
 		struct doccache_record rec;
 		rec.key = get_u64(&r);
@@ -271,18 +275,31 @@ void doccache_begin(struct doccache *c, size_t ndocs)
 	}
 }
 
+static int record_intact(const struct doccache_record *rec)
+{
+	/* The parts follow each other: one checksum covers both. */
+	return hash_content(HASH_FNV64_INIT, rec->loaded - 4,
+			    rec->loaded_len + 4 + rec->extracted_len + 4) == rec->sum;
+}
+
+/* The intact record of `key`. A damaged record's document is parsed again
+ * and its record appended, so a key may have several; the sort keeps them
+ * in file order, and the last is the newest. */
 static const struct doccache_record *find_record(const struct doccache *c, uint64_t key)
 {
 	size_t lo = 0, hi = c->nrecords;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (c->records[mid].key < key)
+		if (c->records[mid].key <= key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < c->nrecords && c->records[lo].key == key ? &c->records[lo] : NULL;
+	for (; lo > 0 && c->records[lo - 1].key == key; lo--)
+		if (record_intact(&c->records[lo - 1]))
+			return &c->records[lo - 1];
+	return NULL;
 }
 
 /* What document_parse found: front matter, where the body is, sections,
@@ -508,9 +525,7 @@ int doccache_load(struct doccache *c, size_t i, struct document *doc, struct are
 	key = hash_fnv1a64(key, doc->path, strlen(doc->path) + 1);
 	cd->key = hash_content(key, doc->source, strlen(doc->source));
 	const struct doccache_record *rec = find_record(c, cd->key);
-	/* The parts follow each other: one checksum covers both. */
-	if (!rec || hash_content(HASH_FNV64_INIT, rec->loaded - 4,
-				 rec->loaded_len + 4 + rec->extracted_len + 4) != rec->sum)
+	if (!rec)
 		return 0;
 
 	/* Into a copy, so that a record that does not parse leaves `doc` as
@@ -646,7 +661,8 @@ void doccache_write(struct doccache *c)
 		if (!out.len && reused == c->nrecords)
 			goto done;
 		live += out.len;
-		if (c->data && c->valid_len == c->len && c->len + out.len <= 2 * live &&
+		if (c->valid_len >= sizeof(DOCCACHE_MAGIC) - 1 && c->valid_len == c->len &&
+		    c->len + out.len <= 2 * live &&
 		    (!out.len || append_file(c->path, out.buf, out.len) == 0))
 			goto done;
 		strbuf_reset(&out);

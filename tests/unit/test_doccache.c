@@ -665,13 +665,10 @@ static void test_doccache_all(void)
 	doccache_write(&b.c);
 	build_release(&b);
 	build_load(&b, dir, copy, 42, 1, 1);
-	/* KNOWN BUG, left failing on purpose (doccache.c is not ours to
-	 * change here): the damaged record is kept in the file with its key,
-	 * and find_record finds it before the good one appended after it, so
-	 * a.md is parsed and appended again on every build until the file
-	 * outgrows twice its use and is written whole. */
+	/* The damaged record stays in the file with the same key as the good
+	 * one appended after it: the good one must be found. */
 	OK(lazy_count(&b.m) == 2,
-	   "doccache: known bug: a record written again after damage is loaded next time");
+	   "doccache: a record written again after damage is loaded next time");
 	build_release(&b);
 
 	/* An empty file: the next build writes one that the build after it
@@ -681,12 +678,9 @@ static void test_doccache_all(void)
 	doccache_write(&b.c);
 	build_release(&b);
 	build_load(&b, dir, copy, 42, 1, 1);
-	/* KNOWN BUG, left failing on purpose: an empty file passes
-	 * doccache_write's test for appending (valid_len == len == 0), so the
-	 * records go into it without the header line, and the next build
-	 * reads nothing from it. */
+	/* Records are appended only to a file with a header. */
 	OK(lazy_count(&b.m) == 2,
-	   "doccache: known bug: a cache file that was empty is read next time");
+	   "doccache: a cache file that was empty is read next time");
 	build_release(&b);
 
 	/* 7: one document changed: its record is appended. */
