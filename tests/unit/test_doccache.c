@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "content.h"
 #include "diag.h"
 #include "doccache.h"
 #include "hash.h"
@@ -18,53 +19,6 @@
 #include "strbuf.h"
 
 void test_doccache(void);
-
-/* A content folder under /tmp and the files written in it, removed by
- * content_remove in reverse order (as in test_lookup.c). */
-struct content {
-	char dir[64];
-	char paths[24][128];
-	size_t count;
-};
-
-static int content_init(struct content *c)
-{
-	snprintf(c->dir, sizeof(c->dir), "/tmp/policysite-doccache-XXXXXX");
-	c->count = 0;
-	return mkdtemp(c->dir) ? 0 : -1;
-}
-
-static void write_text(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
-}
-
-/* The path of `name`, to be removed at the end; written with `text`,
- * a folder when `text` is NULL, and left alone when `text` is "-". */
-static const char *content_add(struct content *c, const char *name, const char *text)
-{
-	char *path = c->paths[c->count++], buf[sizeof(c->paths[0])];
-
-	snprintf(buf, sizeof(buf), "%s/%s", c->dir, name);
-	memcpy(path, buf, sizeof(buf));
-	if (!text)
-		mkdir(path, 0700);
-	else if (strcmp(text, "-"))
-		write_text(path, text);
-	return path;
-}
-
-static void content_remove(struct content *c)
-{
-	while (c->count--)
-		remove(c->paths[c->count]);
-	rmdir(c->dir);
-}
 
 static const char *const registry =
 	"- id: a-health\n  name: 甲市卫生健康局\n  short: 市卫生健康局\n  aliases: [市卫健委]\n"
@@ -526,7 +480,7 @@ static void test_doccache_all(void)
 	const char *dir, *cache, *copy, *doc_b_path;
 	long size, grown;
 
-	if (content_init(&c) < 0) {
+	if (content_init(&c, "doccache") < 0) {
 		OK(0, "doccache: temporary folder");
 		return;
 	}

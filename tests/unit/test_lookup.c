@@ -8,49 +8,11 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "content.h"
 #include "dept.h"
 #include "diag.h"
 #include "harness.h"
 #include "model.h"
-
-/* A content folder under /tmp and the files written in it, removed by
- * content_remove in reverse order. */
-struct content {
-	char dir[64];
-	char paths[16][128];
-	size_t count;
-};
-
-static int content_init(struct content *c)
-{
-	snprintf(c->dir, sizeof(c->dir), "/tmp/policysite-lookup-XXXXXX");
-	c->count = 0;
-	return mkdtemp(c->dir) ? 0 : -1;
-}
-
-static void content_add(struct content *c, const char *name, const char *text)
-{
-	char *path = c->paths[c->count++], buf[sizeof(c->paths[0])];
-	FILE *f;
-
-	snprintf(buf, sizeof(buf), "%s/%s", c->dir, name);
-	memcpy(path, buf, sizeof(buf));
-	if (!text) {
-		mkdir(path, 0700);
-		return;
-	}
-	if ((f = fopen(path, "wb"))) {
-		fputs(text, f);
-		fclose(f);
-	}
-}
-
-static void content_remove(struct content *c)
-{
-	while (c->count--)
-		remove(c->paths[c->count]);
-	rmdir(c->dir);
-}
 
 static const char *const registry =
 	"- id: b-health\n  name: 乙市卫生健康局\n  short: 市卫生健康局\n  aliases: [市卫健委]\n"
@@ -78,7 +40,7 @@ static void test_dept_lookup(void)
 	struct dept *dept;
 	int names = 0;
 
-	if (content_init(&c) < 0) {
+	if (content_init(&c, "lookup") < 0) {
 		OK(0, "lookup: temporary folder");
 		return;
 	}
@@ -136,7 +98,7 @@ static void load_case(const char *table, struct diag_list *d, struct model *m, s
 	struct content c;
 	char set[256];
 
-	if (content_init(&c) < 0) {
+	if (content_init(&c, "lookup") < 0) {
 		OK(0, "lookup: temporary folder");
 		return;
 	}
@@ -209,7 +171,7 @@ static void table_case(const char *table, const char *what)
  * there is none. */
 static int content_site(struct content *c)
 {
-	if (content_init(c) < 0) {
+	if (content_init(c, "lookup") < 0) {
 		OK(0, "lookup: temporary folder");
 		return -1;
 	}
