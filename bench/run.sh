@@ -146,9 +146,12 @@ timed() {
 	eval "times_$name=\"\${times_$name:-} $wall\"; cpu_$name=\"\${cpu_$name:-} $cpu\"; rss_$name=\"\${rss_$name:-} $1\""
 }
 
+# A full build: no previous output, and with --force no parsed documents
+# from the cache the previous round left for the same folder.
 run_policysite() {
 	rm -rf "$out/policysite"
-	timed "$1" "$policysite" build $jobs_opt $2 --content "$corpus/content" --out "$out/policysite"
+	timed "$1" "$policysite" build --force $jobs_opt $2 --content "$corpus/content" \
+		--out "$out/policysite"
 }
 
 run_hugo() {
