@@ -6,13 +6,17 @@
  * reads all of it: front matter, Markdown, sections, citations, tasks
  * from measures, tables and ```task blocks, deadlines, departments. When
  * the model has no errors, as a build needs, the body is also rendered to
- * HTML the way its page shows it.
+ * HTML the way its page shows it, and the document loaded again from the
+ * cache of parsed documents must render the same.
  */
 #include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "diag.h"
+#include "doccache.h"
 #include "fuzz.h"
 #include "html.h"
 #include "mdhtml.h"
@@ -72,20 +76,53 @@ static void render(const struct model *m, struct strbuf *out)
 	xmlFreeDoc(page);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* Load the content at `dir` with the cache at `cache_path`, and render it
+ * into `html` when it has no error; -1 when it has one. `*lazy` counts the
+ * documents taken from the cache. */
+static int load_render(const char *dir, const char *cache_path, struct strbuf *html,
+		       size_t *lazy)
 {
 	struct arena a = ARENA_INIT;
 	struct diag_list diags = DIAG_LIST_INIT;
-	struct strbuf dir = STRBUF_INIT, html = STRBUF_INIT;
+	struct doccache cache;
 	struct model m;
+	int ret;
+
+	doccache_open(&cache, cache_path, 1, 1);
+	ret = model_load(&m, &a, dir, NULL, NULL, NULL, 1, &cache, &diags);
+	if (ret == 0) {
+		render(&m, html);
+		doccache_write(&cache);
+	}
+	*lazy = 0;
+	for (size_t i = 0; i < m.ndocs; i++)
+		*lazy += m.docs[i].lazy;
+	model_release(&m);
+	arena_release(&a);
+	doccache_close(&cache);
+	diag_list_release(&diags);
+	return ret;
+}
+
+/* A document that loads without an error is loaded a second time from the
+ * cache of parsed documents the first load wrote, and must render the
+ * same: the lazily parsed tree is tied to the same sections and tasks. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct strbuf dir = STRBUF_INIT, cache = STRBUF_INIT, html = STRBUF_INIT;
+	struct strbuf again = STRBUF_INIT;
+	size_t lazy;
 
 	write_content(&dir, data, size);
-	if (model_load(&m, &a, dir.buf, NULL, NULL, NULL, 1, &diags) == 0)
-		render(&m, &html);
-	model_release(&m);
+	fuzz_scratch_path(&cache, "parsed");
+	remove(cache.buf);
+	if (load_render(dir.buf, cache.buf, &html, &lazy) == 0 &&
+	    (load_render(dir.buf, cache.buf, &again, &lazy) < 0 || lazy != 1 ||
+	     html.len != again.len || memcmp(html.buf, again.buf, html.len)))
+		abort();
 	strbuf_release(&dir);
+	strbuf_release(&cache);
 	strbuf_release(&html);
-	arena_release(&a);
-	diag_list_release(&diags);
+	strbuf_release(&again);
 	return 0;
 }
