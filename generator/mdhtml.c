@@ -426,7 +426,8 @@ static void render_task_block(struct render *r, xmlNodePtr parent, const struct 
 		html_text(p, " ");
 	}
 	html_text(p, t->title);
-	if (t->text != t->title)
+	/* A block without text takes its title as text: shown once. */
+	if (strcmp(t->text, t->title))
 		html_text(html_el(box, "p", NULL), t->text);
 	taskview_card(r->model, box, t);
 }

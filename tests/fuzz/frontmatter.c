@@ -1,5 +1,5 @@
 /*
- * Fuzz target: a document's front matter, as document_load reads it.
+ * Fuzz target: a document's front matter, as document_parse reads it.
  * frontmatter_split cuts the YAML from the text, yaml_read parses it and
  * frontmatter_read checks every field. The input is the whole file; as
  * fsio_read_text only ever hands valid UTF-8 on, other input stops after
