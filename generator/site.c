@@ -154,8 +154,9 @@ static void *search_thread(void *arg)
 
 /* The search index is built on a thread of its own while the pages are
  * written: most of it runs on one thread, and only the search page names
- * its folder. The download page comes last: it gives the size of every
- * download. */
+ * its folder. The download page comes after every download it gives the
+ * size of, and before the index is done, which takes longer than the
+ * pages when they are mostly linked from the previous output. */
 static int write_all(struct output *o, const struct asset_list *assets)
 {
 	pthread_t search;
@@ -167,11 +168,12 @@ static int write_all(struct output *o, const struct asset_list *assets)
 	if (!threaded && search_write(o) < 0)
 		ret = -1;
 	if (!ret && (pages_write(o) < 0 || taskpages_write(o) < 0 || indpages_write(o) < 0 ||
-		     data_write(o) < 0 || feeds_write(o) < 0 || write_assets(o, assets) < 0))
+		     data_write(o) < 0 || feeds_write(o) < 0 || write_assets(o, assets) < 0 ||
+		     data_page_write(o) < 0))
 		ret = -1;
 	if (threaded && (pthread_join(search, &failed) != 0 || failed))
 		ret = -1;
-	if (!ret && (search_page_write(o) < 0 || data_page_write(o) < 0))
+	if (!ret && search_page_write(o) < 0)
 		ret = -1;
 	if (output_copies_finish(o) < 0)
 		ret = -1;
