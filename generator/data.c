@@ -3,7 +3,6 @@
 
 #include "json.h"
 #include "output.h"
-#include "pool.h"
 #include "strbuf.h"
 #include "taskview.h"
 #include "xalloc.h"
@@ -350,10 +349,13 @@ static int write_ics(struct output *o, const struct dept *d)
 }
 
 /* File i: the four tables, then each department's calendar. */
-static int write_item(void *ctx, size_t i)
+size_t data_items(const struct output *o)
 {
-	struct output *o = ctx;
+	return o->model->depts.count + 4;
+}
 
+int data_write_item(struct output *o, size_t i)
+{
 	switch (i) {
 	case 0:
 		return write_tasks_json(o);
@@ -366,9 +368,4 @@ static int write_item(void *ctx, size_t i)
 	default:
 		return write_ics(o, &o->model->depts.items[i - 4]);
 	}
-}
-
-int data_write(struct output *o)
-{
-	return pool_for(o->model->depts.count + 4, o->jobs, write_item, o);
 }

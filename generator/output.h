@@ -78,8 +78,11 @@ int output_xml(struct output *o, const char *relpath, xmlDocPtr doc);
 /* The pages: home, document list, one page per document, 404. */
 int pages_write(struct output *o);
 
-/* /tasks/, /departments/ and one page per department, /deadlines/. */
-int taskpages_write(struct output *o);
+/* /tasks/, /departments/ and one page per department, /deadlines/: item
+ * `i` of taskpages_items, to be written on a pool (see pool.h), the task
+ * list first. */
+size_t taskpages_items(const struct output *o);
+int taskpages_write_item(struct output *o, size_t i);
 
 /* /indicators/, one page and CSV per indicator, /data/indicators.json|csv. */
 int indpages_write(struct output *o);
@@ -87,8 +90,10 @@ int indpages_write(struct output *o);
 /* The home page's few indicator charts: those compared across regions. */
 void indpages_home(const struct output *o, xmlDocPtr page);
 
-/* /data/: tasks and departments as JSON and CSV, and iCalendar files. */
-int data_write(struct output *o);
+/* /data/: tasks and departments as JSON and CSV, and iCalendar files:
+ * item `i` of data_items, the same way, tasks.json first. */
+size_t data_items(const struct output *o);
+int data_write_item(struct output *o, size_t i);
 
 /* Fill the layout's page-dependent parts: lang, title (from the page's
  * <h1>), description, canonical URL of `path`, the as-of date. */

@@ -16,6 +16,7 @@
 #include "html.h"
 #include "output.h"
 #include "pagekey.h"
+#include "pool.h"
 #include "search.h"
 #include "strbuf.h"
 #include "uptodate.h"
@@ -152,6 +153,28 @@ static void *search_thread(void *arg)
 	return search_write(o) < 0 ? o : NULL;
 }
 
+/* The task pages and /data/'s files on one pool, taking turns while both
+ * have items: the task list and tasks.json, the largest files of a site
+ * (70 and 110 MB at 5,000 documents), are made side by side, where one
+ * pool after the other left a processor idle once either's largest file
+ * was the last item running. */
+static int write_overview_item(void *ctx, size_t i)
+{
+	struct output *o = ctx;
+	size_t pages = taskpages_items(o), data = data_items(o);
+	size_t both = pages < data ? pages : data;
+
+	if (i < 2 * both)
+		return i % 2 ? data_write_item(o, i / 2) : taskpages_write_item(o, i / 2);
+	i -= both;
+	return pages > data ? taskpages_write_item(o, i) : data_write_item(o, i);
+}
+
+static int write_overviews(struct output *o)
+{
+	return pool_for(taskpages_items(o) + data_items(o), o->jobs, write_overview_item, o);
+}
+
 /* The search index is built on a thread of its own while the pages are
  * written: most of it runs on one thread, and only the search page names
  * its folder. The download page comes after every download it gives the
@@ -167,9 +190,8 @@ static int write_all(struct output *o, const struct asset_list *assets)
 	threaded = o->jobs > 1 && pthread_create(&search, NULL, search_thread, o) == 0;
 	if (!threaded && search_write(o) < 0)
 		ret = -1;
-	if (!ret && (pages_write(o) < 0 || taskpages_write(o) < 0 || indpages_write(o) < 0 ||
-		     data_write(o) < 0 || feeds_write(o) < 0 || write_assets(o, assets) < 0 ||
-		     data_page_write(o) < 0))
+	if (!ret && (pages_write(o) < 0 || write_overviews(o) < 0 || indpages_write(o) < 0 ||
+		     feeds_write(o) < 0 || write_assets(o, assets) < 0 || data_page_write(o) < 0))
 		ret = -1;
 	if (threaded && (pthread_join(search, &failed) != 0 || failed))
 		ret = -1;

@@ -3,7 +3,6 @@
 
 #include "html.h"
 #include "output.h"
-#include "pool.h"
 #include "strbuf.h"
 #include "svg.h"
 #include "taskview.h"
@@ -292,10 +291,13 @@ static int write_deadlines(struct output *o)
 }
 
 /* Page i: the three overviews, then one per department. */
-static int write_page(void *ctx, size_t i)
+size_t taskpages_items(const struct output *o)
 {
-	struct output *o = ctx;
+	return o->model->depts.count + 3;
+}
 
+int taskpages_write_item(struct output *o, size_t i)
+{
 	switch (i) {
 	case 0:
 		return write_tasks(o);
@@ -306,9 +308,4 @@ static int write_page(void *ctx, size_t i)
 	default:
 		return write_department(o, &o->model->depts.items[i - 3]);
 	}
-}
-
-int taskpages_write(struct output *o)
-{
-	return pool_for(o->model->depts.count + 3, o->jobs, write_page, o);
 }
