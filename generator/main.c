@@ -1,6 +1,5 @@
 #include <libxml/parser.h>
 #include <malloc.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,12 +105,6 @@ static void diagnostics_text(struct diag_list *diags, struct strbuf *out)
 	free(text);
 }
 
-static void *discard_staging(void *out)
-{
-	site_discard_staging(out);
-	return NULL;
-}
-
 /* Returns -1 on failure; `*skipped` is set when the output was up to date. */
 static int run(const struct cli_options *opt, struct diag_list *diags, int *skipped)
 {
@@ -126,8 +119,9 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	char epoch_date[11];
 	const char *epoch = as_of_from_environment(epoch_date);
 	uint64_t inputs = 0, shared_inputs = 0;
-	int known_inputs = 0, discarding = 0, ret;
-	pthread_t discarder;
+	int known_inputs = 0, ret;
+	struct site_options options = { !opt->no_compress, opt->jobs, !opt->force, SITE_STAMP_DIR,
+					0, 0 };
 
 	find_data_dir(&data);
 	strbuf_addf(&templates, "%s/templates", data.buf);
@@ -144,10 +138,12 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		build_settings(opt, epoch, &settings);
 		known_inputs = uptodate_inputs(settings.buf, read, 3, docs_dir.buf, &inputs,
 					       &shared_inputs) == 0;
+		options.keyed = known_inputs;
+		options.shared_inputs = shared_inputs;
 		strbuf_release(&docs_dir);
 		if (known_inputs && !opt->force &&
 		    uptodate_check(SITE_STAMP_DIR, opt->out, inputs, &replay, &counts)) {
-			site_discard_staging(opt->out);
+			site_clear_staging(&options, opt->out);
 			fputs(replay.buf, stderr);
 			progress_up_to_date(stdout, counts.buf, opt->out);
 			*skipped = 1;
@@ -168,16 +164,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		linkcheck_external(&model, diags);
 	/* Any error, a --werror warning included, and nothing is written. */
 	if (!ret && !diags->errors && opt->command == CLI_BUILD) {
-		struct site_options options = { !opt->no_compress, opt->jobs, !opt->force,
-						SITE_STAMP_DIR, known_inputs, shared_inputs };
 		ret = site_write(&model, &paths, &options, diags);
-		/* The previous output is removed beside the stamp and the freeing
-		 * (a third of a rebuild's time after the swap, at 5,000
-		 * documents). */
-		discarding = opt->jobs > 1 &&
-			     pthread_create(&discarder, NULL, discard_staging, (void *)opt->out) == 0;
-		if (!discarding)
-			site_discard_staging(opt->out);
 		if (!ret && known_inputs) {
 			diagnostics_text(diags, &replay);
 			progress_counts(&counts);
@@ -187,8 +174,6 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	model_release(&model);
 	arena_release(&arena);
 	doccache_close(&cache);
-	if (discarding)
-		pthread_join(discarder, NULL);
 out:
 	strbuf_release(&data);
 	strbuf_release(&templates);

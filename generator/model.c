@@ -392,3 +392,48 @@ struct document *model_find_docnum(const struct model *m, const char *run, size_
 	}
 	return NULL;
 }
+
+struct region_seen {
+	const char *name;
+	size_t at;
+};
+
+static int by_name_then_place(const void *pa, const void *pb)
+{
+	const struct region_seen *a = pa, *b = pb;
+	int by_name = strcmp(a->name, b->name);
+
+	return by_name ? by_name : (a->at > b->at) - (a->at < b->at);
+}
+
+static int by_place(const void *pa, const void *pb)
+{
+	const struct region_seen *a = pa, *b = pb;
+
+	return (a->at > b->at) - (a->at < b->at);
+}
+
+const char **model_regions(const struct model *m, int by_date, int with_tasks, size_t *n)
+{
+	struct region_seen *seen = xcalloc(m->ndocs + 1, sizeof(*seen));
+	size_t count = 0, kept = 0;
+	const char **names;
+
+	for (size_t i = 0; i < m->ndocs; i++) {
+		const struct document *d = by_date ? m->by_date[i] : &m->docs[i];
+		if (!with_tasks || d->ntasks)
+			seen[count++] = (struct region_seen){ d->meta.region, i };
+	}
+	/* Sorted by name, the first of each name is where it first comes. */
+	qsort(seen, count, sizeof(*seen), by_name_then_place);
+	for (size_t i = 0; i < count; i++)
+		if (!kept || strcmp(seen[kept - 1].name, seen[i].name))
+			seen[kept++] = seen[i];
+	qsort(seen, kept, sizeof(*seen), by_place);
+	names = xcalloc(kept + 1, sizeof(*names));
+	for (size_t i = 0; i < kept; i++)
+		names[i] = seen[i].name;
+	free(seen);
+	*n = kept;
+	return names;
+}

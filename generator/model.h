@@ -60,13 +60,18 @@ int model_load(struct model *m, struct arena *a, const char *content_dir,
 	       struct doccache *cache, struct diag_list *diags);
 void model_release(struct model *m);
 
-/* The document whose slug is `slug`, or NULL; the first in file order
- * when several are. */
 /* Index the documents of `m` by slug, which model_find_slug needs
  * (model_load does it); -1 after a diagnostic if two share a slug. */
 int model_index_slugs(struct model *m, struct arena *a, struct diag_list *diags);
 
+/* The document whose slug is `slug`, or NULL; the first in file order
+ * when several are. */
 struct document *model_find_slug(const struct model *m, const char *slug);
+
+/* The regions of the documents, each once, in the order they first come:
+ * newest first (`by_date`) or in file order; with `with_tasks`, only of
+ * documents that have tasks. A new array of `*n`, for the caller to free. */
+const char **model_regions(const struct model *m, int by_date, int with_tasks, size_t *n);
 
 /*
  * The document whose 文号 is the tail of `run` followed by `core`, or NULL;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "compress.h"
 #include "fsio.h"
@@ -194,30 +195,74 @@ static int is_page(const char *path)
 	return len > 5 && !strcmp(path + len - 5, ".html");
 }
 
+static const char *const copy_ext[2] = { ".gz", ".br" };
+
+/* Remove `path` and its copies from a recycled staging folder, where an
+ * older file may sit: a file is only ever linked or written there anew,
+ * never written into, for it may be a link to the previous site's. */
+static void clear_staged(const struct output *o, const char *path)
+{
+	struct strbuf copy = STRBUF_INIT;
+
+	if (!o->staged_keys)
+		return;
+	unlink(path);
+	for (int k = 0; k < 2; k++) {
+		strbuf_reset(&copy);
+		strbuf_addf(&copy, "%s%s", path, copy_ext[k]);
+		unlink(copy.buf);
+	}
+	strbuf_release(&copy);
+}
+
+/* The entry of `relpath` in a recycled staging folder, if its file at
+ * `path` is still as recorded. */
+static const struct pagekey_entry *staged(const struct output *o, const char *relpath,
+					  const char *path)
+{
+	const struct pagekey_entry *s =
+		o->staged_keys ? pagekey_record_find(o->staged_keys, relpath) : NULL;
+
+	return s && pagekey_file_same(s, path) ? s : NULL;
+}
+
 int output_write_from(struct output *o, const char *relpath, const void *data, size_t len,
 		      const char *prev_relpath)
 {
 	struct strbuf path = STRBUF_INIT, old = STRBUF_INIT, from = STRBUF_INIT, to = STRBUF_INIT;
+	const struct pagekey_entry *kept = NULL;
 	int ret = 0, reused = 0;
 
 	strbuf_addf(&path, "%s/%s", o->dir, relpath);
-	if (o->prev) {
+	if (o->staged_keys) {
+		kept = staged(o, relpath, path.buf);
+		if (kept && !fsio_same_content(path.buf, data, len))
+			kept = NULL;
+		if (!kept)
+			clear_staged(o, path.buf);
+	}
+	if (!kept && o->prev) {
 		strbuf_addf(&old, "%s/%s", o->prev, prev_relpath);
 		reused = fsio_same_content(old.buf, data, len) && fsio_link(old.buf, path.buf) == 0;
 	}
-	if (!reused)
+	if (!kept && !reused)
 		ret = write_file(o, path.buf, data, len);
+	if (!ret) {
+		if (kept)
+			pagekey_record_add_file(o->new_keys, relpath, 0, kept);
+		else
+			pagekey_record_add(o->new_keys, relpath, 0);
+	}
 	if (!ret)
 		progress_file(len, is_page(path.buf));
-	if (!ret && o->compress && compress_wanted(relpath, len)) {
+	if (!ret && !kept && o->compress && compress_wanted(relpath, len)) {
 		int need[2] = { 1, 1 };
-		static const char *const ext[2] = { ".gz", ".br" };
 		/* The copies of a reused file are linked too, if made the same way. */
 		for (int k = 0; k < 2 && reused && o->prev_copies; k++) {
 			strbuf_reset(&from);
 			strbuf_reset(&to);
-			strbuf_addf(&from, "%s%s", old.buf, ext[k]);
-			strbuf_addf(&to, "%s%s", path.buf, ext[k]);
+			strbuf_addf(&from, "%s%s", old.buf, copy_ext[k]);
+			strbuf_addf(&to, "%s%s", path.buf, copy_ext[k]);
 			need[k] = fsio_link(from.buf, to.buf) < 0;
 		}
 		if ((need[0] || need[1]) && !queue_copies(o, path.buf, need[0], need[1], data, len))
@@ -230,28 +275,34 @@ int output_write_from(struct output *o, const char *relpath, const void *data, s
 	return ret;
 }
 
-int output_reuse(struct output *o, const char *relpath, uint64_t key)
+int output_take(struct output *o, const char *relpath, uint64_t key, struct pagekey_entry *as)
 {
-	static const char *const ext[2] = { ".gz", ".br" };
 	struct strbuf old = STRBUF_INIT, path = STRBUF_INIT, from = STRBUF_INIT, to = STRBUF_INIT;
 	const struct pagekey_entry *e;
 	int reused = 0, linked = 0;
 
 	if (!o->keys)
 		return 0;
-	pagekey_record_add(o->new_keys, relpath, key);
+	strbuf_addf(&path, "%s/%s", o->dir, relpath);
+	/* Kept in a recycled staging folder, with its copies, made the same
+	 * way under the stamp it was recycled by. */
+	e = staged(o, relpath, path.buf);
+	if (e && e->key == key) {
+		reused = 1;
+		goto out;
+	}
+	clear_staged(o, path.buf);
 	e = o->prev_keys ? pagekey_record_find(o->prev_keys, relpath) : NULL;
 	if (!e || e->key != key)
-		return 0;
+		goto out;
 	strbuf_addf(&old, "%s/%s", o->prev, relpath);
-	strbuf_addf(&path, "%s/%s", o->dir, relpath);
 	reused = pagekey_file_same(e, old.buf) && fsio_link(old.buf, path.buf) == 0;
 	if (reused && o->compress && compress_wanted(relpath, e->size)) {
 		for (; linked < 2 && reused; linked++) {
 			strbuf_reset(&from);
 			strbuf_reset(&to);
-			strbuf_addf(&from, "%s%s", old.buf, ext[linked]);
-			strbuf_addf(&to, "%s%s", path.buf, ext[linked]);
+			strbuf_addf(&from, "%s%s", old.buf, copy_ext[linked]);
+			strbuf_addf(&to, "%s%s", path.buf, copy_ext[linked]);
 			reused = fsio_link(from.buf, to.buf) == 0;
 		}
 		/* A copy missing: the caller makes all three anew. */
@@ -259,20 +310,60 @@ int output_reuse(struct output *o, const char *relpath, uint64_t key)
 			remove(path.buf);
 			for (int k = 0; k < linked - 1; k++) {
 				strbuf_reset(&to);
-				strbuf_addf(&to, "%s%s", path.buf, ext[k]);
+				strbuf_addf(&to, "%s%s", path.buf, copy_ext[k]);
 				remove(to.buf);
 			}
 		}
 	}
-	if (reused) {
-		progress_file(e->size, is_page(relpath));
-		progress_unchanged();
-	}
+out:
+	if (reused)
+		*as = *e;
 	strbuf_release(&old);
 	strbuf_release(&path);
 	strbuf_release(&from);
 	strbuf_release(&to);
 	return reused;
+}
+
+int output_reuse(struct output *o, const char *relpath, uint64_t key)
+{
+	struct pagekey_entry as;
+
+	if (!o->keys)
+		return 0;
+	if (!output_take(o, relpath, key, &as)) {
+		pagekey_record_add(o->new_keys, relpath, key);
+		return 0;
+	}
+	pagekey_record_add_file(o->new_keys, relpath, key, &as);
+	progress_file(as.size, is_page(relpath));
+	progress_unchanged();
+	return 1;
+}
+
+void output_drop_stale(struct output *o)
+{
+	const struct pagekey_record *s = o->staged_keys;
+	struct strbuf path = STRBUF_INIT;
+	size_t root = strlen(o->dir) + 1;
+
+	if (!s)
+		return;
+	pagekey_record_sort(o->new_keys);
+	for (size_t i = 0; i < s->count; i++) {
+		const char *rel = s->items[i].path;
+		if (rel[strlen(rel) - 1] == '/' || pagekey_record_find(o->new_keys, rel))
+			continue;	/* a folder (pagekey_record_text), or a file still made */
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s", o->dir, rel);
+		clear_staged(o, path.buf);
+		for (char *slash; (slash = strrchr(path.buf + root, '/'));) {
+			*slash = '\0';
+			if (rmdir(path.buf) < 0)
+				break;
+		}
+	}
+	strbuf_release(&path);
 }
 
 int output_reuse_overview(struct output *o, const char *relpath)
@@ -304,6 +395,8 @@ int output_rename(struct output *o, const char *from, const char *to)
 
 	strbuf_addf(&a, "%s/%s", o->dir, from);
 	strbuf_addf(&b, "%s/%s", o->dir, to);
+	if (o->staged_keys)	/* an older folder of the name, left as it was */
+		fsio_remove_tree(b.buf);
 	if (rename(a.buf, b.buf) < 0)
 		ret = diag_error(o->diags, b.buf, 0, 0, "cannot rename %s: %s", a.buf,
 				 strerror(errno));

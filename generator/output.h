@@ -29,6 +29,10 @@ struct output {
 	const struct pagekeys *keys;
 	const struct pagekey_record *prev_keys;
 	struct pagekey_record *new_keys;
+	/* The files of the staging folder when it is recycled: the site before
+	 * the previous one, which a build updates in place (see site.h); a
+	 * file already as wanted is kept. NULL when the folder began empty. */
+	const struct pagekey_record *staged_keys;
 };
 
 /* Make the compressed copies of the files written from now on on `jobs`
@@ -55,6 +59,15 @@ int output_write(struct output *o, const char *relpath, const void *data, size_t
  */
 int output_reuse(struct output *o, const char *relpath, uint64_t key);
 
+/* The same, for a file the caller reuses only if every file of its set is
+ * reused (a search group): no note of it in o->new_keys and no count; 1
+ * and what the file is in `*as` if it was kept or linked. */
+int output_take(struct output *o, const char *relpath, uint64_t key, struct pagekey_entry *as);
+
+/* Remove from a recycled staging folder the files this build did not
+ * write, and the folders they leave empty. */
+void output_drop_stale(struct output *o);
+
 /* output_reuse for a file that shows every task (pagekey_overview): the
  * task list, the deadline list, the department index, /data/'s tables. */
 int output_reuse_overview(struct output *o, const char *relpath);
@@ -66,7 +79,7 @@ int output_write_from(struct output *o, const char *relpath, const void *data, s
 /* The size of a file already written, or -1. */
 long long output_size(const struct output *o, const char *relpath);
 
-/* Rename `from` to `to`, both inside the output. */
+/* Rename folder `from` to `to`, both inside the output, `to` replaced. */
 int output_rename(struct output *o, const char *from, const char *to);
 
 /* Serialise and write a page, then free it. */

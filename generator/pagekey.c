@@ -157,11 +157,47 @@ void pagekey_record_add(struct pagekey_record *r, const char *path, uint64_t key
 	pthread_mutex_unlock(&r->lock);
 }
 
+void pagekey_record_add_file(struct pagekey_record *r, const char *path, uint64_t key,
+			     const struct pagekey_entry *as)
+{
+	char *copy = xstrdup(path);
+
+	pthread_mutex_lock(&r->lock);
+	struct pagekey_entry *e = append(r);
+	*e = *as;
+	e->path = copy;
+	e->key = key;
+	pthread_mutex_unlock(&r->lock);
+}
+
 static int compare_entries(const void *pa, const void *pb)
 {
 	const struct pagekey_entry *a = pa, *b = pb;
 
 	return strcmp(a->path, b->path);
+}
+
+/* By path, then the keyed entry first. */
+static int compare_keyed_first(const void *pa, const void *pb)
+{
+	const struct pagekey_entry *a = pa, *b = pb;
+	int by_path = strcmp(a->path, b->path);
+
+	return by_path ? by_path : (b->key != 0) - (a->key != 0);
+}
+
+void pagekey_record_sort(struct pagekey_record *r)
+{
+	size_t kept = 0;
+
+	qsort(r->items, r->count, sizeof(*r->items), compare_keyed_first);
+	for (size_t i = 0; i < r->count; i++) {
+		if (kept && !strcmp(r->items[kept - 1].path, r->items[i].path))
+			free(r->items[i].path);
+		else
+			r->items[kept++] = r->items[i];
+	}
+	r->count = kept;
 }
 
 static void file_facts(const struct stat *st, uint64_t facts[4])
@@ -172,23 +208,91 @@ static void file_facts(const struct stat *st, uint64_t facts[4])
 	facts[3] = (uint64_t)st->st_mtim.tv_nsec;
 }
 
+static int compare_strings(const void *pa, const void *pb)
+{
+	return strcmp(*(char *const *)pa, *(char *const *)pb);
+}
+
+/* The folders that hold the files of sorted record `r`, each once: "./"
+ * for the top one, else "<path>/". A new array of `*n`, to free with its
+ * strings. */
+static char **record_folders(const struct pagekey_record *r, size_t *n)
+{
+	char **folders = xmalloc(sizeof(*folders));
+	size_t count = 0, room = 1, kept = 0;
+	const char *last = NULL;
+	size_t last_len = 0;
+
+	folders[count++] = xstrdup("./");
+	for (size_t i = 0; i < r->count; i++) {
+		const char *path = r->items[i].path, *slash = strrchr(path, '/');
+		size_t len = slash ? (size_t)(slash - path) + 1 : 0;
+		if (!len || (last && len == last_len && !strncmp(path, last, len)))
+			continue;
+		last = path;
+		last_len = len;
+		/* The folder and each one above it, sorted and made unique after. */
+		for (size_t k = 0; k < len; k++) {
+			if (path[k] != '/')
+				continue;
+			if (count == room) {
+				room *= 2;
+				folders = xrealloc(folders, room * sizeof(*folders));
+			}
+			folders[count++] = xstrndup(path, k + 1);
+		}
+	}
+	qsort(folders, count, sizeof(*folders), compare_strings);
+	for (size_t i = 0; i < count; i++) {
+		if (kept && !strcmp(folders[kept - 1], folders[i]))
+			free(folders[i]);
+		else
+			folders[kept++] = folders[i];
+	}
+	*n = kept;
+	return folders;
+}
+
 void pagekey_record_text(struct pagekey_record *r, const char *dir, struct strbuf *out)
 {
 	struct strbuf path = STRBUF_INIT;
 	struct stat st;
 	uint64_t f[4];
+	size_t nfolders;
+	char **folders;
 
-	qsort(r->items, r->count, sizeof(*r->items), compare_entries);
+	pagekey_record_sort(r);
 	for (size_t i = 0; i < r->count; i++) {
 		const struct pagekey_entry *e = &r->items[i];
-		strbuf_reset(&path);
-		strbuf_addf(&path, "%s/%s", dir, e->path);
-		if (lstat(path.buf, &st) < 0 || !S_ISREG(st.st_mode) || strchr(e->path, '\n'))
+		if (strchr(e->path, '\n'))
 			continue;
-		file_facts(&st, f);
+		if (e->inode) {	/* a file kept or linked, known by its entry */
+			f[0] = e->inode;
+			f[1] = e->size;
+			f[2] = e->mtime_sec;
+			f[3] = e->mtime_nsec;
+		} else {
+			strbuf_reset(&path);
+			strbuf_addf(&path, "%s/%s", dir, e->path);
+			if (lstat(path.buf, &st) < 0 || !S_ISREG(st.st_mode))
+				continue;
+			file_facts(&st, f);
+		}
 		strbuf_addf(out, "%016" PRIx64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %s\n",
 			    e->key, f[0], f[1], f[2], f[3], e->path);
 	}
+	folders = record_folders(r, &nfolders);
+	for (size_t i = 0; i < nfolders; i++) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s", dir, folders[i]);
+		if (!strchr(folders[i], '\n') && lstat(path.buf, &st) == 0 && S_ISDIR(st.st_mode)) {
+			file_facts(&st, f);
+			strbuf_addf(out, "%016" PRIx64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64
+				    " %s\n", (uint64_t)0, f[0], f[1], f[2], f[3], folders[i]);
+		}
+		free(folders[i]);
+	}
+	free(folders);
 	strbuf_release(&path);
 }
 
@@ -214,7 +318,7 @@ void pagekey_record_parse(struct pagekey_record *r, const char *text)
 		free(line);
 		text += len + (eol != NULL);
 	}
-	qsort(r->items, r->count, sizeof(*r->items), compare_entries);
+	pagekey_record_sort(r);
 }
 
 const struct pagekey_entry *pagekey_record_find(const struct pagekey_record *r,
@@ -237,4 +341,31 @@ int pagekey_file_same(const struct pagekey_entry *e, const char *path)
 	file_facts(&st, f);
 	return f[0] == e->inode && f[1] == e->size && f[2] == e->mtime_sec &&
 	       f[3] == e->mtime_nsec;
+}
+
+int pagekey_folders_same(const struct pagekey_record *r, const char *dir)
+{
+	struct strbuf path = STRBUF_INIT;
+	struct stat st;
+	uint64_t f[4];
+	size_t folders = 0;
+	int same = 1;
+
+	for (size_t i = 0; i < r->count && same; i++) {
+		const struct pagekey_entry *e = &r->items[i];
+		size_t len = strlen(e->path);
+		if (e->path[len - 1] != '/')
+			continue;
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s", dir, e->path);
+		same = lstat(path.buf, &st) == 0 && S_ISDIR(st.st_mode);
+		if (same) {
+			file_facts(&st, f);
+			same = f[0] == e->inode && f[1] == e->size && f[2] == e->mtime_sec &&
+			       f[3] == e->mtime_nsec;
+		}
+		folders++;
+	}
+	strbuf_release(&path);
+	return same && folders > 0;
 }

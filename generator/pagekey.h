@@ -80,8 +80,20 @@ void pagekey_record_release(struct pagekey_record *r);
 /* Note that `path` is made from `key`; safe from any thread. */
 void pagekey_record_add(struct pagekey_record *r, const char *path, uint64_t key);
 
+/* The same for a file that is the one `as` records (kept or linked): its
+ * inode, size and time are taken from there, not looked up again. */
+void pagekey_record_add_file(struct pagekey_record *r, const char *path, uint64_t key,
+			     const struct pagekey_entry *as);
+
+/* Sort a record by path, for pagekey_record_find. A path noted twice (a
+ * file whose key missed is then written, and noted unkeyed, key 0) keeps
+ * its keyed entry. */
+void pagekey_record_sort(struct pagekey_record *r);
+
 /* The record as text, with what each file in folder `dir` now is; a file
- * that is not there is left out. */
+ * that is not there is left out. Then each folder that holds them, "./"
+ * the top one, else "<path>/", with what it now is: a file added to or
+ * removed from a folder changes its time. Sorts the record. */
 void pagekey_record_text(struct pagekey_record *r, const char *dir, struct strbuf *out);
 
 /* Read a record from its text; lines that do not parse are left out. */
@@ -90,6 +102,10 @@ void pagekey_record_parse(struct pagekey_record *r, const char *text);
 /* The entry of `path` in a parsed record, or NULL. */
 const struct pagekey_entry *pagekey_record_find(const struct pagekey_record *r,
 						const char *path);
+
+/* 1 if every folder of a parsed record is still as recorded in folder
+ * `dir`: nothing was added to or removed from them. */
+int pagekey_folders_same(const struct pagekey_record *r, const char *dir);
 
 /* 1 if the file at `path` is still what `e` recorded. */
 int pagekey_file_same(const struct pagekey_entry *e, const char *path);

@@ -696,14 +696,15 @@ static struct group *previous_groups(const struct output *o, size_t *ngroups)
 }
 
 /* Whether group `g` is one of the previous output's, by its key: then its
- * files are linked, and its folder and sizes noted in `g`. */
+ * files are taken (output_take), and its folder and sizes noted in `g`. */
 static int reuse_group(struct output *o, struct group *g, const struct group *prev,
 		       size_t nprev)
 {
 	const struct pagekey_record *r = o->prev_keys;
 	const struct group *was = NULL;
-	struct strbuf from = STRBUF_INIT, to = STRBUF_INIT;
-	size_t files = 0, linked = 0;
+	struct pagekey_entry *taken = NULL;
+	struct strbuf to = STRBUF_INIT;
+	size_t files = 0, room = 0;
 	int ok = 1;
 
 	if (!r)
@@ -716,14 +717,13 @@ static int reuse_group(struct output *o, struct group *g, const struct group *pr
 			if (!strncmp(e->path + 7, prev[k].dir, HASH_TAG_LEN) &&
 			    e->path[7 + HASH_TAG_LEN] == '/')
 				was = &prev[k];
-		strbuf_reset(&from);
-		strbuf_reset(&to);
-		strbuf_addf(&from, "%s/%s", o->prev, e->path);
-		strbuf_addf(&to, "%s/%s", o->dir, e->path);
+		if (files == room) {
+			room = room ? 2 * room : 64;
+			taken = xrealloc(taken, room * sizeof(*taken));
+		}
 		ok = was && !strncmp(e->path + 7, was->dir, HASH_TAG_LEN) &&
-		     pagekey_file_same(e, from.buf) && fsio_link(from.buf, to.buf) == 0;
-		linked += ok;
-		files++;
+		     output_take(o, e->path, g->key, &taken[files]);
+		taken[files++].path = e->path;
 	}
 	ok = ok && was && files == was->shards + (was->entries + was->chunk - 1) / was->chunk;
 	if (ok) {
@@ -731,20 +731,18 @@ static int reuse_group(struct output *o, struct group *g, const struct group *pr
 		g->shards = was->shards;
 		g->chunk = was->chunk;
 		g->entries = was->entries;
-		for (size_t i = 0; i < r->count; i++)
-			if (r->items[i].key == g->key && !strncmp(r->items[i].path, "search/", 7)) {
-				pagekey_record_add(o->new_keys, r->items[i].path, g->key);
-				progress_file(r->items[i].size, 0);
-				progress_unchanged();
-			}
-	} else if (linked) {
-		/* Some linked (so `was` is known), not all: the group is built
+		for (size_t i = 0; i < files; i++) {
+			pagekey_record_add_file(o->new_keys, taken[i].path, g->key, &taken[i]);
+			progress_file(taken[i].size, 0);
+			progress_unchanged();
+		}
+	} else if (files > 1 || (files && ok)) {
+		/* Some taken (so `was` is known), not all: the group is built
 		 * anew. */
-		strbuf_reset(&to);
 		strbuf_addf(&to, "%s/search/%s", o->dir, was->dir);
 		fsio_remove_tree(to.buf);
 	}
-	strbuf_release(&from);
+	free(taken);
 	strbuf_release(&to);
 	return ok;
 }
@@ -860,15 +858,14 @@ static void filter_options(const struct model *m, xmlDocPtr page)
 	xmlNodePtr docs = html_slot(page, "opt-doc"), regions = html_slot(page, "opt-region");
 	xmlNodePtr leads = html_slot(page, "opt-lead");
 
-	for (size_t i = 0; i < m->ndocs; i++) {
-		const struct document *d = m->by_date[i];
-		int seen = 0;
-		option(docs, d->slug, d->meta.title);
-		for (size_t j = 0; j < i; j++)
-			seen |= !strcmp(m->by_date[j]->meta.region, d->meta.region);
-		if (!seen)
-			option(regions, d->meta.region, d->meta.region);
-	}
+	size_t n;
+	const char **names = model_regions(m, 1, 0, &n);
+
+	for (size_t i = 0; i < m->ndocs; i++)
+		option(docs, m->by_date[i]->slug, m->by_date[i]->meta.title);
+	for (size_t i = 0; i < n; i++)
+		option(regions, names[i], names[i]);
+	free(names);
 	taskview_dept_options(m, leads, leads_tasks);
 }
 

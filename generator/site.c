@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "assets.h"
 #include "compress.h"
@@ -24,8 +25,8 @@
 /*
  * Put the finished staging folder in place of `out`. With an existing
  * `out` the two are exchanged in one step (Linux renameat2), so there is
- * no moment without a site; the old site then sits in `staging` and is
- * removed by the caller.
+ * no moment without a site; the old site then sits in `staging`, where
+ * the next build updates it (see site_write).
  */
 static int swap_in(const char *staging, const char *out, struct diag_list *diags)
 {
@@ -61,15 +62,6 @@ static void staging_path(const char *out, struct strbuf *path)
 	strbuf_addf(path, "%s.staging", out);
 }
 
-void site_discard_staging(const char *out)
-{
-	struct strbuf staging = STRBUF_INIT;
-
-	staging_path(out, &staging);
-	fsio_remove_tree(staging.buf);
-	strbuf_release(&staging);
-}
-
 static int write_assets(struct output *o, const struct asset_list *assets)
 {
 	struct strbuf path = STRBUF_INIT;
@@ -85,61 +77,111 @@ static int write_assets(struct output *o, const struct asset_list *assets)
 	return ret;
 }
 
-/* The stamp of the output folder `out` (see SITE_STAMP_DIR): its file name
- * into `path`, its text into `text`. The text names the folder itself
- * (device and inode): each build swaps in a new one, so a folder put there
- * by anything else does not match. */
-static void stamp(const struct site_options *options, const char *out, struct strbuf *path,
-		  struct strbuf *text)
+#define STAMP_FILES "files and keys\n"
+
+/* The stamp `kind` of the output folder `out` (see SITE_STAMP_DIR): its
+ * file name into `path`, its text into `text`. The text names `folder`
+ * (device and inode), the output folder itself or the staging folder that
+ * holds a former output: each build swaps in a new one, so a folder put
+ * there by anything else does not match. */
+static void stamp(const struct site_options *options, const char *out, const char *kind,
+		  const char *folder, struct strbuf *path, struct strbuf *text)
 {
 	struct strbuf name = STRBUF_INIT;
 	struct stat st;
 
-	uptodate_stamp_path(options->stamp_dir, "output", out, path, &name);
+	uptodate_stamp_path(options->stamp_dir, kind, out, path, &name);
 	strbuf_addf(text, "policysite %s\nout %s\n", POLICYSITE_VERSION, name.buf);
-	if (stat(out, &st) == 0)
+	if (stat(folder, &st) == 0)
 		strbuf_addf(text, "folder %ju:%ju\n", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
-	compress_describe(text);
+	if (options->compress)
+		compress_describe(text);
+	else
+		strbuf_adds(text, "no compressed copies\n");
+	strbuf_adds(text, STAMP_FILES);
 	strbuf_release(&name);
 }
 
-#define STAMP_PAGES "keyed pages\n"
-
-/* Whether the compressed copies of the output folder `out` were made as
- * this build makes them: under the same stamp; if so, the keys of its
- * pages go to `keys`. */
-static int same_stamp(const struct site_options *options, const char *out,
-		      struct pagekey_record *keys)
+/* Whether `folder`'s stamp `kind` is as this build would write it, so its
+ * compressed copies were made as this build makes them; if so, its files
+ * and their keys go to `files`. */
+static int same_stamp(const struct site_options *options, const char *out, const char *kind,
+		      const char *folder, struct pagekey_record *files)
 {
 	struct strbuf path = STRBUF_INIT, want = STRBUF_INIT, have = STRBUF_INIT;
 	int ok;
 
-	stamp(options, out, &path, &want);
-	strbuf_adds(&want, STAMP_PAGES);
+	stamp(options, out, kind, folder, &path, &want);
 	ok = fsio_read_file(path.buf, &have) == 0 && have.len >= want.len &&
 	     !memcmp(have.buf, want.buf, want.len);
 	if (ok)
-		pagekey_record_parse(keys, have.buf + want.len);
+		pagekey_record_parse(files, have.buf + want.len);
 	strbuf_release(&path);
 	strbuf_release(&want);
 	strbuf_release(&have);
 	return ok;
 }
 
-/* Remove the stamp of `out` before its files are replaced, and write it
- * once they are (`written`), with the keys of its pages: a build stopped
- * in between leaves none, and the next build renders and compresses every
- * file anew; so does a build that finds itself unable to write the stamp
- * (in a read-only folder, say). */
-static void update_stamp(const struct site_options *options, const char *out, int written,
-			 struct pagekey_record *keys)
+/*
+ * Whether the staging folder holds the output before the previous one, as
+ * its stamp says (the previous output's, set aside at the swap), with no
+ * file added or removed since (a CNAME put into the output, say): then its
+ * files go to `files`, and the stamp is removed before any of them
+ * changes, so that a build stopped half-way leaves a folder no build
+ * trusts.
+ */
+static int recycle_staging(const struct site_options *options, const char *out,
+			   const char *staging, struct pagekey_record *files)
+{
+	struct strbuf path = STRBUF_INIT;
+	int ok = same_stamp(options, out, "staging", staging, files) &&
+		 pagekey_folders_same(files, staging);
+
+	uptodate_stamp_path(options->stamp_dir, "staging", out, &path, NULL);
+	ok = ok && unlink(path.buf) == 0;
+	strbuf_release(&path);
+	return ok;
+}
+
+void site_clear_staging(const struct site_options *options, const char *out)
+{
+	struct strbuf staging = STRBUF_INIT;
+	struct pagekey_record files;
+
+	pagekey_record_init(&files);
+	staging_path(out, &staging);
+	if (!same_stamp(options, out, "staging", staging.buf, &files))
+		fsio_remove_tree(staging.buf);
+	pagekey_record_release(&files);
+	strbuf_release(&staging);
+}
+
+/* Before the swap: the stamp of `out` becomes the staging folder's, which
+ * the swap moves the output it describes into. */
+static void set_aside_stamp(const struct site_options *options, const char *out)
+{
+	struct strbuf from = STRBUF_INIT, to = STRBUF_INIT;
+
+	uptodate_stamp_path(options->stamp_dir, "output", out, &from, NULL);
+	uptodate_stamp_path(options->stamp_dir, "staging", out, &to, NULL);
+	if (rename(from.buf, to.buf) < 0)
+		unlink(to.buf);
+	strbuf_release(&from);
+	strbuf_release(&to);
+}
+
+/* After the swap, the stamp of `out` with its files, once they are
+ * (`written`); a build stopped before leaves none, and the next build
+ * renders and compresses every file anew; so does a build that finds
+ * itself unable to write the stamp (in a read-only folder, say). */
+static void write_stamp(const struct site_options *options, const char *out, int written,
+			struct pagekey_record *files)
 {
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
 
-	stamp(options, out, &path, &text);
-	strbuf_adds(&text, STAMP_PAGES);
+	stamp(options, out, "output", out, &path, &text);
 	if (written)
-		pagekey_record_text(keys, out, &text);
+		pagekey_record_text(files, out, &text);
 	if (!written || fsio_write_file(path.buf, text.buf, text.len) < 0)
 		remove(path.buf);
 	strbuf_release(&path);
@@ -209,14 +251,15 @@ int site_write(const struct model *model, const struct site_paths *paths,
 	struct asset_list assets;
 	struct strbuf staging = STRBUF_INIT;
 	struct pagekeys keys;
-	struct pagekey_record prev_keys, new_keys;
+	struct pagekey_record prev_keys, new_keys, staged_keys;
 	struct output o = { model, &templates, NULL, diags, options->compress, options->jobs, "",
-			    NULL, 0, NULL, NULL, NULL, &new_keys };
+			    NULL, 0, NULL, NULL, NULL, &new_keys, NULL };
 	int ret = 0;
 
 	memset(&templates, 0, sizeof(templates));
 	pagekey_record_init(&prev_keys);
 	pagekey_record_init(&new_keys);
+	pagekey_record_init(&staged_keys);
 	if (options->keyed) {
 		pagekeys_init(&keys, model, options->shared_inputs);
 		o.keys = &keys;
@@ -226,7 +269,7 @@ int site_write(const struct model *model, const struct site_paths *paths,
 	 * trusted under the stamp. */
 	if (options->reuse && fsio_is_dir(paths->out)) {
 		o.prev = paths->out;
-		o.prev_copies = same_stamp(options, paths->out, &prev_keys);
+		o.prev_copies = same_stamp(options, paths->out, "output", paths->out, &prev_keys);
 		if (o.prev_copies)
 			o.prev_keys = &prev_keys;
 	}
@@ -237,18 +280,25 @@ int site_write(const struct model *model, const struct site_paths *paths,
 		goto out;
 	}
 	/* A fixed name: a build killed half-way leaves at most this folder,
-	 * which the next build clears. */
+	 * which the next build clears. After a build it holds the output
+	 * before, which the next build updates in place when its stamp holds:
+	 * most of its files are already those of the next output, where
+	 * linking each anew and removing the old folder cost a rebuild more
+	 * than anything else. */
 	staging_path(paths->out, &staging);
 	o.dir = staging.buf;
-	if (fsio_remove_tree(staging.buf) < 0 || fsio_mkdirs(staging.buf) < 0) {
+	if (options->reuse && recycle_staging(options, paths->out, staging.buf, &staged_keys))
+		o.staged_keys = &staged_keys;
+	else if (fsio_remove_tree(staging.buf) < 0 || fsio_mkdirs(staging.buf) < 0)
 		ret = diag_error(diags, staging.buf, 0, 0, "cannot create the staging folder: %s",
 				 strerror(errno));
-	} else if (write_all(&o, &assets) < 0) {
+	if (!ret && write_all(&o, &assets) < 0)
 		ret = -1;
-	} else {
-		update_stamp(options, paths->out, 0, &new_keys);
+	if (!ret) {
+		output_drop_stale(&o);
+		set_aside_stamp(options, paths->out);
 		ret = swap_in(staging.buf, paths->out, diags);
-		update_stamp(options, paths->out, ret == 0, &new_keys);
+		write_stamp(options, paths->out, ret == 0, &new_keys);
 	}
 	if (ret < 0)
 		fsio_remove_tree(staging.buf);
@@ -257,6 +307,7 @@ out:
 		pagekeys_release(&keys);
 	pagekey_record_release(&prev_keys);
 	pagekey_record_release(&new_keys);
+	pagekey_record_release(&staged_keys);
 	html_templates_release(&templates);
 	assets_release(&assets);
 	strbuf_release(&staging);

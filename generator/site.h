@@ -30,26 +30,26 @@ struct site_options {
  * written with the same compression: a stamp per output folder (named by a
  * hash of its absolute path) holds the program's version, its gzip and
  * Brotli settings and the folder's device and inode, and is written after
- * each successful build. It goes on with the keys of that build's pages
- * (pagekey.h): a page is reused by its key only from that folder.
+ * each successful build. It goes on with that build's files and the keys
+ * of its pages (pagekey.h): a page is reused by its key only from that
+ * folder. At the next swap the stamp becomes the staging folder's.
  */
 #define SITE_STAMP_DIR ".cache/policysite"
 
 /*
  * Write the whole site for `model` into a staging folder next to
- * `paths->out` and swap it in only when every file was written, so a
- * failed build leaves the previous output untouched; the same bytes for
- * any number of jobs, with or without reuse. Returns 0, or -1 after
- * recording diagnostics. The previous output is left in the staging
- * folder, for the caller to remove with site_discard_staging while it
- * does other work.
+ * `paths->out` (`<out>.staging`) and swap it in only when every file was
+ * written, so a failed build leaves the previous output untouched; the
+ * same bytes for any number of jobs, with or without reuse. Returns 0, or
+ * -1 after recording diagnostics. The previous output is left in the
+ * staging folder, which the next build updates in place into its own
+ * output when the stamp set aside for it holds, and else clears.
  */
 int site_write(const struct model *model, const struct site_paths *paths,
 	       const struct site_options *options, struct diag_list *diags);
 
-/* Remove the staging folder of `out`: the previous output a build left
- * there, or what a build killed half-way left, which the next build
- * clears anyway before it writes. */
-void site_discard_staging(const char *out);
+/* Remove the staging folder of `out` unless it holds a former output the
+ * next build may update: what a build killed half-way left. */
+void site_clear_staging(const struct site_options *options, const char *out);
 
 #endif

@@ -29,15 +29,13 @@ static void filter_options(const struct model *m, xmlDocPtr page)
 
 	if ((sel = html_slot(page, "opt-dept")))
 		taskview_dept_options(m, sel, dept_has_tasks);
-	if ((sel = html_slot(page, "opt-region")))
-		for (size_t i = 0; i < m->ndocs; i++) {
-			int seen = 0;
-			for (size_t j = 0; j < i; j++)
-				seen |= m->docs[j].ntasks &&
-					!strcmp(m->docs[j].meta.region, m->docs[i].meta.region);
-			if (!seen && m->docs[i].ntasks)
-				add_option(sel, m->docs[i].meta.region, m->docs[i].meta.region);
-		}
+	if ((sel = html_slot(page, "opt-region"))) {
+		size_t n;
+		const char **regions = model_regions(m, 0, 1, &n);
+		for (size_t i = 0; i < n; i++)
+			add_option(sel, regions[i], regions[i]);
+		free(regions);
+	}
 	if ((sel = html_slot(page, "opt-doc")))
 		for (size_t i = 0; i < m->ndocs; i++)
 			if (m->docs[i].ntasks)

@@ -383,10 +383,56 @@ rm content/policies/broken.md
 # An output folder put in place by something else (another program, a
 # copy): its compressed copies are not trusted, the plain files still are.
 gen_build "$out" >/dev/null
-cp -a "$out" "$tmp/copy" && rm -rf "$out" && mv "$tmp/copy" "$out"
+# Without the staging folder, which would give the files the build before
+# it left there (see below).
+cp -a "$out" "$tmp/copy" && rm -rf "$out" "$out.staging" && mv "$tmp/copy" "$out"
 check "an output folder replaced by a copy"
 expect_new "an output folder replaced by a copy: the compressed copies are made anew" "$other_page.gz" "$other_page.br"
 expect_kept "an output folder replaced by a copy: the plain files are reused" "$other_page"
+
+# The staging folder keeps the output before the last, which the next build
+# updates in place (generator/site.h): the folder swapped in is that one,
+# and its files that did not change since are its own, not linked anew.
+# A file changed, removed or added there, the stamp of the staging folder
+# removed (what a killed build leaves), or the folder replaced: each
+# rebuild is still a --force build's bytes.
+printf '\n本段用于检验暂存目录。\n' >>"content/policies/$doc.md"
+gen_build "$out" >/dev/null
+printf '\n本段用于检验暂存目录的更新。\n' >>"content/policies/$doc.md"
+staged_folder=$(stat -c %i "$out.staging")
+inodes "$out.staging" >"$tmp/staged"
+check "a document changed, the staging folder recycled"
+if [ "$(stat -c %i "$out")" = "$staged_folder" ] &&
+	kept "$tmp/staged" "$tmp/after" | grep -qxF "./$other_page.br"; then
+	ok "the staging folder is updated in place and swapped in, its unchanged files kept"
+else
+	not_ok "the staging folder was not updated in place" "$(cat "$tmp/rebuild.log")"
+fi
+if inodes "$out.staging" | diff -q - "$tmp/before" >/dev/null; then
+	ok "the output before is left whole in the staging folder"
+else
+	not_ok "the staging folder does not hold the output before"
+fi
+printf 'changed' >>"$out.staging/$other_page"
+rm "$out.staging/index.html" "$out.staging/$other_page.br"
+printf 'stray' >"$out.staging/policies/stray.html"
+printf '\n本段用于检验暂存目录被改动。\n' >>"content/policies/$doc.md"
+check "files of the staging folder changed and removed"
+rm -f .cache/policysite/staging-*
+printf '\n本段用于检验暂存目录的标记被删除。\n' >>"content/policies/$doc.md"
+mkdir -p "$out.staging/policies" && printf 'half' >"$out.staging/policies/half-written.html"
+check "the stamp of the staging folder removed"
+cp -a "$out.staging" "$tmp/copy" && rm -rf "$out.staging" && mv "$tmp/copy" "$out.staging"
+printf 'stray' >"$out.staging/policies/stray.html"
+printf '\n本段用于检验暂存目录被替换。\n' >>"content/policies/$doc.md"
+check "the staging folder replaced by a copy"
+# A file put into the output after a build (a CNAME, say) is not carried
+# into the output after the next one, which updates that folder.
+printf 'example.org\n' >"$out/CNAME"
+printf '\n本段用于检验输出目录中另加的文件。\n' >>"content/policies/$doc.md"
+check "a file added to the output"
+printf '\n本段用于检验另加的文件不被带入。\n' >>"content/policies/$doc.md"
+check "a file added to the output, two builds on"
 
 # The search index in groups (docs/search-index.md): 601 short documents,
 # a-0000 … a-0299, b-01036 and c-0000 … c-0299, of which b-01036, c-0032

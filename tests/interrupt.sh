@@ -5,10 +5,10 @@
 # twice with a second kill before any build has finished. After each kill:
 # the previous site is byte-identical, nothing but <out>.staging is left
 # next to it, nothing was written anywhere else (the parent folder, the
-# working folder but for the build stamps and the parsed documents in
-# .cache/policysite/, TMPDIR, the
-# content), and the next build succeeds with the
-# same bytes and leaves no staging folder. For speed, the build without
+# working folder but for the stamps and the parsed documents in
+# .cache/policysite/, TMPDIR, the content), and the next build succeeds
+# with the same bytes and leaves the site before it in the staging folder,
+# which the build after updates in place. For speed, the build without
 # sanitizers and without the .gz and .br copies (written like every other
 # file). INTERRUPT_SEED repeats a run's random points.
 #
@@ -21,7 +21,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 seed=${INTERRUPT_SEED:-$$}
 RANDOM=$seed
-parent=$tmp/parent	# holds public/ and, after a kill, public.staging/
+parent=$tmp/parent	# holds public/ and public.staging/
 out=$parent/public
 mkdir -p "$parent" "$tmp/cwd" "$tmp/tmpdir"
 # A copy, so that edits to content/ while the test runs do not disturb it.
@@ -31,9 +31,9 @@ content_before=$(content_sum)
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
-# Run from an empty working folder, which must stay empty but for the stamp
-# of the output and its parsed documents in .cache/policysite/ (see
-# generator/site.h and generator/doccache.h).
+# Run from an empty working folder, which must stay empty but for the stamps
+# of the output and its staging folder and the parsed documents in
+# .cache/policysite/ (see generator/site.h and generator/doccache.h).
 # Without the stamp of the last build, which would let it skip the build as
 # up to date: each build runs (tests/incremental.sh tests the skip).
 run_build() {
@@ -69,7 +69,7 @@ strays() {
 	ls -A "$parent" | grep -vx -e public -e public.staging
 	(cd "$tmp/cwd" && find . -mindepth 1 ! -path ./.cache ! -path ./.cache/policysite \
 		! -path './.cache/policysite/output-*' ! -path './.cache/policysite/build-*' \
-		! -path './.cache/policysite/parsed-*')
+		! -path './.cache/policysite/parsed-*' ! -path './.cache/policysite/staging-*')
 	ls -A "$tmp/tmpdir"
 	[ "$(content_sum)" = "$content_before" ] || echo "the content folder changed"
 }
@@ -99,7 +99,7 @@ check() {	# check NAME: the assertions after one or more kills
 		echo "$left" | sed 's/^/    /'
 	fi
 	if build && diff -r "$tmp/snapshot" "$out" >"$tmp/diff" 2>&1 &&
-		[ ! -e "$out.staging" ] && [ -z "$(strays)" ]; then
+		diff -r "$tmp/snapshot" "$out.staging" >>"$tmp/diff" 2>&1 && [ -z "$(strays)" ]; then
 		echo "ok - interrupt: $name: the next build succeeds with the same bytes"
 	else
 		echo "not ok - interrupt: $name: the next build succeeds with the same bytes"
@@ -122,7 +122,8 @@ for ms in "${points[@]}"; do
 	killed_build "$ms"
 	check "killed after $ms ms"
 done
-# A second kill while the next build clears the first one's staging folder.
+# A second kill while the next build clears or updates the first one's
+# staging folder.
 for _ in 1 2; do
 	first=$((RANDOM % (duration + 1))) second=$((RANDOM % 50))
 	killed_build "$first"
