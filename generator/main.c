@@ -118,7 +118,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	struct doccache cache;
 	char epoch_date[11];
 	const char *epoch = as_of_from_environment(epoch_date);
-	uint64_t inputs = 0, shared_inputs = 0;
+	uint64_t inputs = 0, shared_inputs = 0, recorded = 0, output = 0;
 	int known_inputs = 0, ret;
 	struct site_options options = { !opt->no_compress, opt->jobs, !opt->force, SITE_STAMP_DIR,
 					0, 0 };
@@ -142,7 +142,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		options.shared_inputs = shared_inputs;
 		strbuf_release(&docs_dir);
 		if (known_inputs && !opt->force &&
-		    uptodate_check(SITE_STAMP_DIR, opt->out, inputs, &replay, &counts)) {
+		    uptodate_check(SITE_STAMP_DIR, opt->out, inputs, &recorded, &replay, &counts) &&
+		    site_output_hash(&options, opt->out, 1, &output) == 0 && output == recorded) {
 			site_clear_staging(&options, opt->out);
 			fputs(replay.buf, stderr);
 			progress_up_to_date(stdout, counts.buf, opt->out);
@@ -150,6 +151,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 			ret = 0;
 			goto out;
 		}
+		strbuf_reset(&replay);
+		strbuf_reset(&counts);
 	}
 	/* The documents' parse is kept when the inputs it depends on are
 	 * known; --force parses them all again. */
@@ -165,10 +168,11 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	/* Any error, a --werror warning included, and nothing is written. */
 	if (!ret && !diags->errors && opt->command == CLI_BUILD) {
 		ret = site_write(&model, &paths, &options, diags);
-		if (!ret && known_inputs) {
+		if (!ret && known_inputs && site_output_hash(&options, opt->out, 0, &output) == 0) {
 			diagnostics_text(diags, &replay);
 			progress_counts(&counts);
-			uptodate_record(SITE_STAMP_DIR, opt->out, inputs, replay.buf, counts.buf);
+			uptodate_record(SITE_STAMP_DIR, opt->out, inputs, output, replay.buf,
+					counts.buf);
 		}
 	}
 	model_release(&model);

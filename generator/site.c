@@ -14,6 +14,7 @@
 #include "assets.h"
 #include "compress.h"
 #include "fsio.h"
+#include "hash.h"
 #include "html.h"
 #include "output.h"
 #include "pagekey.h"
@@ -154,6 +155,34 @@ void site_clear_staging(const struct site_options *options, const char *out)
 		fsio_remove_tree(staging.buf);
 	pagekey_record_release(&files);
 	strbuf_release(&staging);
+}
+
+int site_output_hash(const struct site_options *options, const char *out, int check,
+		     uint64_t *hash)
+{
+	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
+	struct pagekey_record files;
+	int ok;
+
+	pagekey_record_init(&files);
+	uptodate_stamp_path(options->stamp_dir, "output", out, &path, NULL);
+	ok = fsio_read_file(path.buf, &text) == 0;
+	if (ok && check) {
+		ok = same_stamp(options, out, "output", out, &files) &&
+		     pagekey_folders_same(&files, out);
+		for (size_t i = 0; ok && i < files.count; i++) {
+			const struct pagekey_entry *e = &files.items[i];
+			strbuf_reset(&path);
+			strbuf_addf(&path, "%s/%s", out, e->path);
+			ok = e->path[strlen(e->path) - 1] == '/' || pagekey_file_same(e, path.buf);
+		}
+	}
+	if (ok)
+		*hash = hash_fnv1a64(HASH_FNV64_INIT, text.buf, text.len);
+	pagekey_record_release(&files);
+	strbuf_release(&path);
+	strbuf_release(&text);
+	return ok ? 0 : -1;
 }
 
 /* Before the swap: the stamp of `out` becomes the staging folder's, which

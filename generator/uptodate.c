@@ -25,7 +25,6 @@ struct tree_hash {
 	uint64_t all;
 	uint64_t shared;	/* all but the documents */
 	const char *docs_dir;	/* where the documents are, or NULL */
-	int with_bytes;		/* inputs, not an output (see hash_tree) */
 };
 
 static void add_text(struct tree_hash *t, const char *s, int document)
@@ -44,12 +43,10 @@ static int is_document(const struct tree_hash *t, const char *dir, const char *n
 }
 
 /* Every file under `name` in the folder open as `at` (`path` from the
- * working folder, `rel` below the root), in name order; for inputs
- * (`with_bytes`) their bytes count, while the files of an output count by
- * their size, inode and time of last change. The shared hash leaves out a
- * `document`. Files are stat'ed by name in their open folder, not by a path
- * looked up from the root: the walk over a large output took twice as long.
- * Returns -1 if one cannot be read. */
+ * working folder, `rel` below the root), in name order: their names and
+ * bytes. The shared hash leaves out a `document`. Files are stat'ed by name
+ * in their open folder, not by a path looked up from the root. Returns -1
+ * if one cannot be read. */
 static int hash_tree(struct tree_hash *t, int at, const char *name, const char *path,
 		     const char *rel, int document)
 {
@@ -58,9 +55,9 @@ static int hash_tree(struct tree_hash *t, int at, const char *name, const char *
 
 	if (fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
 		return -1;
-	/* An input's link is followed to a file, whose bytes count; a link
-	 * to a folder (which may loop) leaves the inputs unknown. */
-	if (t->with_bytes && S_ISLNK(st.st_mode) &&
+	/* A link is followed to a file, whose bytes count; a link to a
+	 * folder (which may loop) leaves the inputs unknown. */
+	if (S_ISLNK(st.st_mode) &&
 	    (fstatat(at, name, &st, 0) < 0 || S_ISDIR(st.st_mode)))
 		return -1;
 	add_text(t, rel, document);
@@ -90,12 +87,6 @@ static int hash_tree(struct tree_hash *t, int at, const char *name, const char *
 		strbuf_release(&sub);
 		strbuf_release(&subrel);
 		return ret;
-	}
-	if (!t->with_bytes) {
-		uint64_t facts[] = { (uint64_t)st.st_mode, (uint64_t)st.st_size, (uint64_t)st.st_ino,
-				     (uint64_t)st.st_mtim.tv_sec, (uint64_t)st.st_mtim.tv_nsec };
-		t->all = hash_fnv1a64(t->all, facts, sizeof(facts));
-		return 0;
 	}
 	if (!S_ISREG(st.st_mode))
 		return -1;
@@ -152,7 +143,7 @@ static int hash_program(struct tree_hash *t)
 int uptodate_inputs(const char *settings, const char *const *paths, size_t npaths,
 		    const char *docs_dir, uint64_t *hash, uint64_t *shared)
 {
-	struct tree_hash t = { HASH_FNV64_INIT, HASH_FNV64_INIT, docs_dir, 1 };
+	struct tree_hash t = { HASH_FNV64_INIT, HASH_FNV64_INIT, docs_dir };
 
 	add_text(&t, settings, 0);
 	if (hash_program(&t) < 0)
@@ -179,62 +170,47 @@ void uptodate_stamp_path(const char *stamp_dir, const char *kind, const char *ou
 	free(abs);
 }
 
-/* The stamp's first lines: the inputs, and `out` as it is now; -1 if
- * the folder cannot be listed. */
-static int stamp_head(const char *out, uint64_t inputs, struct strbuf *text)
+/* The stamp's first line: the inputs. */
+static void stamp_head(uint64_t inputs, struct strbuf *text)
 {
-	struct tree_hash tree = { HASH_FNV64_INIT, HASH_FNV64_INIT, NULL, 0 };
-
-	if (hash_tree(&tree, AT_FDCWD, out, out, "", 0) < 0)
-		return -1;
-	strbuf_addf(text, STAMP_HEADER "inputs %016" PRIx64 "\noutput %016" PRIx64 "\nsummary ",
-		    inputs, tree.all);
-	return 0;
+	strbuf_addf(text, STAMP_HEADER "inputs %016" PRIx64 "\n", inputs);
 }
 
-/* Whether `have` starts with `want`, and goes on. */
-static int opens_with(const struct strbuf *have, const struct strbuf *want)
-{
-	return have->len > want->len && !memcmp(have->buf, want->buf, want->len);
-}
-
-int uptodate_check(const char *stamp_dir, const char *out, uint64_t inputs,
+int uptodate_check(const char *stamp_dir, const char *out, uint64_t inputs, uint64_t *output,
 		   struct strbuf *diags, struct strbuf *summary)
 {
 	struct strbuf path = STRBUF_INIT, have = STRBUF_INIT, want = STRBUF_INIT;
-	int same = 0;
+	const char *line, *eol;
+	int n = 0, same;
 
 	uptodate_stamp_path(stamp_dir, "build", out, &path, NULL);
-	/* The inputs first: the walk over the output is the slow part. */
-	strbuf_addf(&want, STAMP_HEADER "inputs %016" PRIx64 "\n", inputs);
-	if (fsio_is_dir(out) && fsio_read_file(path.buf, &have) == 0 && opens_with(&have, &want)) {
-		strbuf_reset(&want);
-		same = stamp_head(out, inputs, &want) == 0 && opens_with(&have, &want);
-	}
-	if (same) {
-		const char *line = have.buf + want.len, *eol = strchr(line, '\n');
-		same = eol != NULL;
-		if (same) {
-			strbuf_add(summary, line, (size_t)(eol - line));
-			strbuf_adds(diags, eol + 1);
-		}
+	stamp_head(inputs, &want);
+	same = fsio_read_file(path.buf, &have) == 0 && have.len > want.len &&
+	       !memcmp(have.buf, want.buf, want.len);
+	line = have.buf + want.len;
+	same = same && sscanf(line, "output %16" SCNx64 "\nsummary %n", output, &n) == 1 && n > 0;
+	eol = same ? strchr(line + n, '\n') : NULL;
+	if (eol) {
+		strbuf_add(summary, line + n, (size_t)(eol - line - n));
+		strbuf_adds(diags, eol + 1);
 	}
 	strbuf_release(&path);
 	strbuf_release(&have);
 	strbuf_release(&want);
-	return same;
+	return eol != NULL;
 }
 
-void uptodate_record(const char *stamp_dir, const char *out, uint64_t inputs,
+void uptodate_record(const char *stamp_dir, const char *out, uint64_t inputs, uint64_t output,
 		     const char *diags, const char *summary)
 {
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
 
 	uptodate_stamp_path(stamp_dir, "build", out, &path, NULL);
-	if (strchr(summary, '\n') || stamp_head(out, inputs, &text) < 0) {
+	if (strchr(summary, '\n')) {
 		remove(path.buf);
 	} else {
-		strbuf_addf(&text, "%s\n%s", summary, diags);
+		stamp_head(inputs, &text);
+		strbuf_addf(&text, "output %016" PRIx64 "\nsummary %s\n%s", output, summary, diags);
 		if (fsio_write_file(path.buf, text.buf, text.len) < 0)
 			remove(path.buf);
 	}

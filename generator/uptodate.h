@@ -11,10 +11,10 @@
  * stamp per output folder (<stamp dir>/build-<hash of its path>) records
  * a hash of everything the build read: the program itself and its shared
  * libraries, the options that shape the output, and every file under the
- * content, templates and assets folders; a hash of every file it left in
- * the output folder (name, size, inode and time of last change); and the
- * warnings and summary it printed. A later build that finds both hashes unchanged prints those
- * again and writes nothing.
+ * content, templates and assets folders; a hash of the output it left (the
+ * output's own stamp, which names each file as it was left, see site.h);
+ * and the warnings and summary it printed. A later build that finds both
+ * unchanged prints those again and writes nothing.
  */
 
 /* The stamp file `<stamp_dir>/<kind>-<tag>` of output folder `out`, the
@@ -33,15 +33,16 @@ void uptodate_stamp_path(const char *stamp_dir, const char *kind, const char *ou
 int uptodate_inputs(const char *settings, const char *const *paths, size_t npaths,
 		    const char *docs_dir, uint64_t *hash, uint64_t *shared);
 
-/* 1 if the output folder `out` is as the last build from `inputs` left
- * it, with that build's warnings appended to `diags` and its summary
- * ("6 documents, 114 pages, …") to `summary`; else 0. */
-int uptodate_check(const char *stamp_dir, const char *out, uint64_t inputs,
+/* 1 if the last build of `out` was from `inputs`: then the hash of the
+ * output it left goes to `*output`, its warnings are appended to `diags`
+ * and its summary ("6 documents, 114 pages, …") to `summary`; else 0. */
+int uptodate_check(const char *stamp_dir, const char *out, uint64_t inputs, uint64_t *output,
 		   struct strbuf *diags, struct strbuf *summary);
 
-/* Record a successful build of `out` from `inputs`, which printed `diags`
- * and `summary`. A stamp that cannot be written is removed. */
-void uptodate_record(const char *stamp_dir, const char *out, uint64_t inputs,
+/* Record a successful build of `out` from `inputs`, which left the output
+ * whose hash is `output` and printed `diags` and `summary`. A stamp that
+ * cannot be written is removed. */
+void uptodate_record(const char *stamp_dir, const char *out, uint64_t inputs, uint64_t output,
 		     const char *diags, const char *summary);
 
 #endif
