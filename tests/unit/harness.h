@@ -54,5 +54,6 @@ void test_import(void);
 void test_diag(void);
 void test_lookup(void);
 void test_output(void);
+void test_pagekey(void);
 
 #endif

@@ -51,6 +51,7 @@ int main(void)
 	test_lookup();
 	test_doccache();
 	test_output();
+	test_pagekey();
 	printf("# unit: %d passed, %d failed\n", test_counts.passed, test_counts.failed);
 	return test_counts.failed ? 1 : 0;
 }
