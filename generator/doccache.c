@@ -20,7 +20,7 @@
  * for NULL), its bytes and a NUL, so that a loaded document's strings
  * point into the file as read.
  */
-#define DOCCACHE_MAGIC "policysite parsed documents 2\n"
+#define DOCCACHE_MAGIC "policysite parsed documents 3\n"
 #define NULL_STRING 0xFFFFFFFFu
 
 struct doccache_record {
@@ -327,6 +327,7 @@ static void put_loaded(struct strbuf *b, const struct document *d)
 	put_u32(b, (uint32_t)m->no_tasks);
 	put_u32(b, m->interprets_line);
 	put_u32(b, m->interprets_col);
+	put_u64(b, d->front_hash);
 	put_u32(b, d->body_line);
 	put_u32(b, (uint32_t)d->body_start);
 	put_u32(b, (uint32_t)d->ntables);
@@ -370,10 +371,9 @@ static void get_loaded(struct reader *r, struct arena *a, struct document *d)
 	m->no_tasks = (int)get_below(r, 2);
 	m->interprets_line = get_u32(r);
 	m->interprets_col = get_u32(r);
+	d->front_hash = get_u64(r);
 	d->body_line = get_u32(r);
 	d->body_start = get_u32(r);
-	if (d->body_start > strlen(d->source))
-		r->bad = 1;
 	d->ntables = get_u32(r);
 	d->nsections = d->asections = get_count(r, 20);
 	d->sections = d->nsections ? arena_calloc(a, d->nsections, sizeof(*d->sections)) : NULL;
@@ -523,7 +523,7 @@ int doccache_load(struct doccache *c, size_t i, struct document *doc, struct are
 	struct diag_list loaded = DIAG_LIST_INIT;
 
 	key = hash_fnv1a64(key, doc->path, strlen(doc->path) + 1);
-	cd->key = hash_content(key, doc->source, strlen(doc->source));
+	cd->key = hash_fnv1a64(key, &doc->hash, sizeof(doc->hash));
 	const struct doccache_record *rec = find_record(c, cd->key);
 	if (!rec)
 		return 0;
@@ -534,10 +534,11 @@ int doccache_load(struct doccache *c, size_t i, struct document *doc, struct are
 	struct reader r = { rec->loaded, rec->loaded + rec->loaded_len, 0 };
 	memset(&got, 0, sizeof(got));
 	got.path = doc->path;
-	got.source = doc->source;
 	get_loaded(&r, a, &got);
 	get_diags(&r, doc->path, &loaded);
-	r.bad |= r.p != r.end;
+	/* The body starts within the bytes, which are never shorter than the
+	 * text they become. */
+	r.bad |= r.p != r.end || got.body_start > doc->text.len;
 	if (!r.bad) {
 		r = (struct reader){ rec->extracted, rec->extracted + rec->extracted_len, 0 };
 		get_extracted(&r, a, depts, &got);
@@ -555,6 +556,7 @@ int doccache_load(struct doccache *c, size_t i, struct document *doc, struct are
 	doc->meta = got.meta;
 	doc->body_line = got.body_line;
 	doc->body_start = got.body_start;
+	doc->front_hash = got.front_hash;
 	doc->ntables = got.ntables;
 	doc->sections = got.sections;
 	doc->nsections = doc->asections = got.nsections;

@@ -12,8 +12,9 @@ struct dept_registry;
 struct document;
 
 /*
- * The parsed documents of the previous build, so that a rebuild reads each
- * document but parses again only those that changed. One file per output
+ * The parsed documents of the previous build, so that a rebuild parses
+ * again only the documents that changed, and makes the others' text and
+ * tree only if a page asks for them. One file per output
  * folder (beside its build stamp) holds, for each document that loaded
  * without an error, what loading it gave (front matter, sections,
  * citations, warnings) and what finding its tasks gave (tasks, the ids its
@@ -61,7 +62,8 @@ void doccache_close(struct doccache *c);
 void doccache_begin(struct doccache *c, size_t ndocs);
 
 /*
- * Document `i`, read (doc->path and doc->source set): 1 if it was loaded
+ * Document `i`, its bytes read (doc->path, doc->text and doc->hash set):
+ * 1 if it was loaded
  * from the cache with its tasks (which then point to departments of
  * `depts`; doc->lazy is set), and the warnings parsing it gave recorded
  * in `diags`; else 0, and the caller parses it and finds its tasks,

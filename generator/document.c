@@ -6,6 +6,7 @@
 
 #include "docnum.h"
 #include "fsio.h"
+#include "hash.h"
 #include "limit.h"
 #include "markdown.h"
 #include "slug.h"
@@ -251,18 +252,49 @@ void document_init(struct document *doc, struct arena *a, const char *path, cons
 	memset(doc, 0, sizeof(*doc));
 	doc->path = arena_strdup(a, path);
 	doc->slug = arena_strdup(a, slug);
+	strbuf_init(&doc->text);
 	pthread_mutex_init(&doc->root_lock, NULL);
 }
 
-int document_read(struct document *doc, struct arena *a, struct diag_list *diags)
+void document_give(struct document *doc, struct strbuf *bytes, uint64_t hash)
 {
-	struct strbuf text = STRBUF_INIT;
-	int ret = fsio_read_text(doc->path, &text, diags);
+	strbuf_release(&doc->text);
+	doc->text = *bytes;
+	strbuf_init(bytes);
+	doc->hash = hash;
+}
 
-	if (ret == 0)
-		doc->source = arena_strndup(a, text.buf, text.len);
-	strbuf_release(&text);
-	return ret;
+int document_read(struct document *doc, struct diag_list *diags)
+{
+	if (doc->text.len || doc->hash)
+		return 0;
+	if (fsio_read_content(doc->path, &doc->text, diags) < 0)
+		return -1;
+	doc->hash = hash_content(HASH_FNV64_INIT, doc->text.buf, doc->text.len);
+	return 0;
+}
+
+int document_text(struct document *doc, struct diag_list *diags)
+{
+	if (fsio_check_text(doc->path, &doc->text, diags) < 0)
+		return -1;
+	doc->source = doc->text.buf;
+	return 0;
+}
+
+/* The front matter: the source up to the body's first line. */
+static size_t front_matter_len(const struct document *d)
+{
+	const char *s = d->source;
+	size_t at = 0;
+
+	for (unsigned line = 1; line < d->body_line && s[at]; line++) {
+		const char *eol = strchr(s + at, '\n');
+		if (!eol)
+			return strlen(s);
+		at = (size_t)(eol - s) + 1;
+	}
+	return at;
 }
 
 int document_parse(struct document *doc, struct arena *a, struct diag_list *diags)
@@ -289,6 +321,7 @@ int document_parse(struct document *doc, struct arena *a, struct diag_list *diag
 				 LIMIT_MARKDOWN_DEPTH);
 	find_sections(doc, a);
 	find_citations(doc, a, body_line);
+	doc->front_hash = hash_content(HASH_FNV64_INIT, text, front_matter_len(doc));
 	return ret;
 }
 
@@ -358,17 +391,41 @@ static void bind_tree(struct document *doc)
 		bind_table(doc->root, doc->tables[i].number, doc->tables[i].set);
 }
 
+/* The source of a lazy document, its bytes made text; under root_lock.
+ * They were text when the cache kept the document. */
+static void make_source(struct document *d)
+{
+	struct diag_list ignored = DIAG_LIST_INIT;
+
+	if (!d->source && document_text(d, &ignored) < 0) {
+		strbuf_reset(&d->text);
+		d->source = d->text.buf;
+	}
+	diag_list_release(&ignored);
+}
+
+const char *document_source(const struct document *doc)
+{
+	/* Filling the cache of a const document: the text is only another
+	 * form of its bytes, and the tree of the text. */
+	struct document *d = (struct document *)doc;
+
+	pthread_mutex_lock(&d->root_lock);
+	make_source(d);
+	pthread_mutex_unlock(&d->root_lock);
+	return d->source;
+}
+
 struct cmark_node *document_root(const struct document *doc)
 {
-	/* Filling the cache of a const document: the tree is only another
-	 * form of doc->source. */
 	struct document *d = (struct document *)doc;
 
 	pthread_mutex_lock(&d->root_lock);
 	if (!d->root && d->lazy) {
 		int too_deep;
-		d->root = markdown_parse(d->source + d->body_start,
-					 strlen(d->source) - d->body_start, &too_deep);
+		make_source(d);
+		size_t len = strlen(d->source), start = d->body_start < len ? d->body_start : len;
+		d->root = markdown_parse(d->source + start, len - start, &too_deep);
 		bind_tree(d);
 	}
 	pthread_mutex_unlock(&d->root_lock);
@@ -377,6 +434,8 @@ struct cmark_node *document_root(const struct document *doc)
 
 void document_release(struct document *doc)
 {
+	strbuf_release(&doc->text);
+	doc->source = NULL;
 	slug_set_release(&doc->ids);
 	if (doc->root)
 		cmark_node_free(doc->root);
@@ -387,7 +446,7 @@ void document_release(struct document *doc)
 int document_locate(const struct document *doc, unsigned from_line, const char *needle,
 		    unsigned *line, unsigned *col)
 {
-	const char *p = doc->source, *hit;
+	const char *source = document_source(doc), *p = source, *hit;
 	unsigned n = 1;
 
 	while (n < from_line && (p = strchr(p, '\n'))) {
@@ -399,7 +458,7 @@ int document_locate(const struct document *doc, unsigned from_line, const char *
 	for (; p < hit; p++)
 		n += *p == '\n';
 	const char *start = hit;
-	while (start > doc->source && start[-1] != '\n')
+	while (start > source && start[-1] != '\n')
 		start--;
 	*line = n;
 	*col = diag_column(start, (size_t)(hit - start));

@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "frontmatter.h"
 #include "slug.h"
+#include "strbuf.h"
 
 struct cmark_node;
 struct indicator_set;
@@ -47,7 +48,13 @@ struct document {
 	const char *path;	/* the content file, for diagnostics */
 	const char *slug;	/* from the file name; the URL is /policies/<slug>/ */
 	struct doc_meta meta;
-	const char *source;	/* the whole file, for locating names in diagnostics */
+	/* The file's bytes, then its text in place (document_text), which
+	 * `source` points to; a document loaded from the cache (lazy) keeps
+	 * the bytes until document_source asks for the text. Owned. */
+	struct strbuf text;
+	const char *source;	/* NULL until then */
+	uint64_t hash;		/* of the file's bytes (hash_content) */
+	uint64_t front_hash;	/* of its front matter, as text */
 	unsigned body_line;	/* file line of the body's first line */
 	size_t body_start;	/* its byte offset in source */
 	/* Owned: freed by document_release. NULL for a document loaded from
@@ -77,19 +84,30 @@ struct document {
 /* Start document `doc` of the file at `path`, whose slug is `slug`. */
 void document_init(struct document *doc, struct arena *a, const char *path, const char *slug);
 
-/* Read its file into doc->source; 0, or -1 after a diagnostic. */
-int document_read(struct document *doc, struct arena *a, struct diag_list *diags);
+/* Its file's bytes, already read (fsio_files), taken from `bytes`. */
+void document_give(struct document *doc, struct strbuf *bytes, uint64_t hash);
+
+/* Read its file's bytes, unless given; 0, or -1 after a diagnostic. */
+int document_read(struct document *doc, struct diag_list *diags);
+
+/* Make the bytes doc->source, UTF-8 text (fsio_check_text); 0, or -1
+ * after a diagnostic. */
+int document_text(struct document *doc, struct diag_list *diags);
 
 /* Parse the front matter and the body of doc->source: its meta, sections
  * and citations. Returns 0, or -1 after recording diagnostics. */
 int document_parse(struct document *doc, struct arena *a, struct diag_list *diags);
+
+/* doc->source, made now if the document came from the cache; safe from
+ * several threads. */
+const char *document_source(const struct document *doc);
 
 /*
  * The document's Markdown tree, parsed now if the document came from the
  * cache, with its headings and measures tied to their sections, its task
  * rows and blocks to their tasks and its indicator tables to their sets
  * (as the nodes' user data), as a parsed document has them. Safe from
- * several threads: the tree is a cache of doc->source, filled once.
+ * several threads: the tree is a cache of the source, filled once.
  */
 struct cmark_node *document_root(const struct document *doc);
 

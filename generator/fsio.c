@@ -21,7 +21,6 @@ int fsio_read_regular(const char *path, size_t max, struct strbuf *out)
 	/* O_NONBLOCK: opening a FIFO for reading would wait for a writer. */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	struct stat st;
-	char chunk[65536];
 	size_t start = out->len;
 	ssize_t n;
 	int err = 0;
@@ -34,14 +33,22 @@ int fsio_read_regular(const char *path, size_t max, struct strbuf *out)
 		err = EINVAL;
 	else if ((uintmax_t)st.st_size > max)
 		err = EFBIG;
-	/* The size is checked again while reading: the file may be growing. */
-	while (!err && (n = read(fd, chunk, sizeof(chunk))) != 0) {
+	/* Straight into the buffer, sized for the file and one more read
+	 * (which finds its end); the size is checked again while reading: the
+	 * file may be growing. */
+	if (!err)
+		strbuf_grow(out, (size_t)st.st_size + 1);
+	while (!err) {
+		strbuf_grow(out, 4096);
+		n = read(fd, out->buf + out->len, out->alloc - out->len - 1);
+		if (n == 0)
+			break;
 		if (n < 0 && errno != EINTR)
 			err = errno;
 		else if (n > 0 && out->len - start + (size_t)n > max)
 			err = EFBIG;
 		else if (n > 0)
-			strbuf_add(out, chunk, (size_t)n);
+			strbuf_setlen(out, out->len + (size_t)n);
 	}
 	close(fd);
 	if (err) {
@@ -90,9 +97,13 @@ static const char *utf16_name(const char *buf, size_t len)
 
 static void normalise_newlines(struct strbuf *sb)
 {
-	size_t w = 0;
+	char *cr = memchr(sb->buf, '\r', sb->len);
+	size_t w;
 
-	for (size_t r = 0; r < sb->len; r++) {
+	if (!cr)
+		return;
+	w = (size_t)(cr - sb->buf);
+	for (size_t r = w; r < sb->len; r++) {
 		if (sb->buf[r] == '\r') {
 			sb->buf[w++] = '\n';
 			if (r + 1 < sb->len && sb->buf[r + 1] == '\n')
@@ -104,57 +115,112 @@ static void normalise_newlines(struct strbuf *sb)
 	strbuf_setlen(sb, w);
 }
 
+int fsio_read_content(const char *path, struct strbuf *out, struct diag_list *diags)
+{
+	if (fsio_read_regular(path, LIMIT_FILE_BYTES, out) == 0)
+		return 0;
+	if (errno == EFBIG)
+		return diag_error(diags, path, 0, 0,
+				  "file is larger than %u MiB, the limit for a content file; split it",
+				  LIMIT_FILE_BYTES >> 20);
+	if (errno == EINVAL)
+		return diag_error(diags, path, 0, 0,
+				  "not a regular file; content must be plain files");
+	return diag_error(diags, path, 0, 0, "cannot read file: %s", strerror(errno));
+}
+
 int fsio_read_text(const char *path, struct strbuf *out, struct diag_list *diags)
 {
 	struct strbuf raw = STRBUF_INIT;
-	size_t bad;
-	unsigned line, col;
-	int ret = 0;
+	int ret = fsio_read_content(path, &raw, diags);
 
-	if (fsio_read_regular(path, LIMIT_FILE_BYTES, &raw) < 0) {
-		if (errno == EFBIG)
-			ret = diag_error(diags, path, 0, 0,
-					 "file is larger than %u MiB, the limit for a content file; "
-					 "split it", LIMIT_FILE_BYTES >> 20);
-		else if (errno == EINVAL)
-			ret = diag_error(diags, path, 0, 0,
-					 "not a regular file; content must be plain files");
-		else
-			ret = diag_error(diags, path, 0, 0, "cannot read file: %s", strerror(errno));
-		goto out;
-	}
-	switch (utf8_check_text(raw.buf, raw.len, &bad)) {
-	case TEXT_UTF8:
+	if (!ret && (ret = fsio_check_text(path, &raw, diags)) == 0)
 		strbuf_add(out, raw.buf, raw.len);
-		break;
-	case TEXT_UTF8_BOM:
-		strbuf_add(out, raw.buf + 3, raw.len - 3);
-		break;
-	case TEXT_UTF16:
-		ret = diag_error(diags, path, 1, 1,
-				 "file is UTF-16, not UTF-8; convert it, e.g. with "
-				 "`iconv -f %s -t UTF-8`", utf16_name(raw.buf, raw.len));
-		goto out;
-	case TEXT_GB18030:
-		line_col_of(raw.buf, bad, &line, &col);
-		ret = diag_error(diags, path, line, col,
-				 "file looks GBK/GB18030-encoded, not UTF-8; convert it, e.g. with "
-				 "`iconv -f GB18030 -t UTF-8`");
-		goto out;
-	case TEXT_BINARY:
-		ret = diag_error(diags, path, 0, 0, "file contains NUL bytes; is it a text file?");
-		goto out;
-	case TEXT_INVALID_UTF8:
-		line_col_of(raw.buf, bad, &line, &col);
-		ret = diag_error(diags, path, line, col,
-				 "invalid UTF-8 byte 0x%02X; save the file as UTF-8",
-				 (unsigned char)raw.buf[bad]);
-		goto out;
-	}
-	normalise_newlines(out);
-out:
 	strbuf_release(&raw);
 	return ret;
+}
+
+int fsio_check_text(const char *path, struct strbuf *text, struct diag_list *diags)
+{
+	size_t bad;
+	unsigned line, col;
+
+	if (text->len > LIMIT_FILE_BYTES)
+		return diag_error(diags, path, 0, 0,
+				  "file is larger than %u MiB, the limit for a content file; split it",
+				  LIMIT_FILE_BYTES >> 20);
+	switch (utf8_check_text(text->buf, text->len, &bad)) {
+	case TEXT_UTF8:
+		break;
+	case TEXT_UTF8_BOM:
+		memmove(text->buf, text->buf + 3, text->len - 3);
+		strbuf_setlen(text, text->len - 3);
+		break;
+	case TEXT_UTF16:
+		return diag_error(diags, path, 1, 1,
+				  "file is UTF-16, not UTF-8; convert it, e.g. with "
+				  "`iconv -f %s -t UTF-8`", utf16_name(text->buf, text->len));
+	case TEXT_GB18030:
+		line_col_of(text->buf, bad, &line, &col);
+		return diag_error(diags, path, line, col,
+				  "file looks GBK/GB18030-encoded, not UTF-8; convert it, e.g. with "
+				  "`iconv -f GB18030 -t UTF-8`");
+	case TEXT_BINARY:
+		return diag_error(diags, path, 0, 0, "file contains NUL bytes; is it a text file?");
+	case TEXT_INVALID_UTF8:
+		line_col_of(text->buf, bad, &line, &col);
+		return diag_error(diags, path, line, col,
+				  "invalid UTF-8 byte 0x%02X; save the file as UTF-8",
+				  (unsigned char)text->buf[bad]);
+	}
+	normalise_newlines(text);
+	return 0;
+}
+
+void fsio_files_add(struct fsio_files *f, const char *path, struct strbuf *bytes, uint64_t hash)
+{
+	if (f->count == f->alloc) {
+		f->alloc = f->alloc ? 2 * f->alloc : 64;
+		f->items = xrealloc(f->items, f->alloc * sizeof(*f->items));
+	}
+	struct fsio_file *e = &f->items[f->count++];
+	e->path = xstrdup(path);
+	e->bytes = *bytes;
+	e->hash = hash;
+	e->taken = 0;
+	strbuf_init(bytes);
+}
+
+int fsio_files_take(struct fsio_files *f, const char *path, struct strbuf *bytes,
+		    uint64_t *hash)
+{
+	size_t lo = 0, hi = f->count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(f->items[mid].path, path) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == f->count || strcmp(f->items[lo].path, path) || f->items[lo].taken)
+		return 0;
+	f->items[lo].taken = 1;
+	strbuf_release(bytes);
+	*bytes = f->items[lo].bytes;
+	*hash = f->items[lo].hash;
+	strbuf_init(&f->items[lo].bytes);
+	return 1;
+}
+
+void fsio_files_release(struct fsio_files *f)
+{
+	for (size_t i = 0; i < f->count; i++) {
+		free(f->items[i].path);
+		strbuf_release(&f->items[i].bytes);
+	}
+	free(f->items);
+	memset(f, 0, sizeof(*f));
 }
 
 /* The folder itself first: a build makes thousands of folders, most of

@@ -2,6 +2,7 @@
 #define POLICYSITE_FSIO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "strbuf.h"
@@ -17,6 +18,41 @@
  * is an error naming the likely encoding, and an invalid byte is reported
  * at its line and column. */
 int fsio_read_text(const char *path, struct strbuf *out, struct diag_list *diags);
+
+/* The reading part of fsio_read_text, the bytes as they are, with its
+ * diagnostics. */
+int fsio_read_content(const char *path, struct strbuf *out, struct diag_list *diags);
+
+/* The checking part, for the bytes of `path` already read into `text`,
+ * which become the text in place (a file too large is refused too). */
+int fsio_check_text(const char *path, struct strbuf *text, struct diag_list *diags);
+
+/* Files already read, by path, each with the hash of its bytes
+ * (hash_content from HASH_FNV64_INIT): the documents the hash of a build's
+ * inputs read (uptodate_inputs), handed to the model so that each is read
+ * once, and the bytes hashed are the bytes built. */
+struct fsio_file {
+	char *path;
+	struct strbuf bytes;
+	uint64_t hash;
+	int taken;
+};
+
+struct fsio_files {
+	struct fsio_file *items;	/* in the order added */
+	size_t count, alloc;
+};
+
+#define FSIO_FILES_INIT { NULL, 0, 0 }
+
+/* Add `path`, taking the bytes of `bytes`, which is left empty. */
+void fsio_files_add(struct fsio_files *f, const char *path, struct strbuf *bytes, uint64_t hash);
+/* Move the bytes of `path` into `bytes` (empty) and give their hash: 1 if
+ * it is there and was not taken, else 0. Paths must have been added in
+ * strcmp order. */
+int fsio_files_take(struct fsio_files *f, const char *path, struct strbuf *bytes,
+		    uint64_t *hash);
+void fsio_files_release(struct fsio_files *f);
 
 /* Read regular file `path` as bytes, if it has at most `max` bytes. On
  * failure errno is EFBIG for a larger file and EINVAL for a folder, FIFO

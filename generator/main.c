@@ -116,6 +116,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	struct strbuf settings = STRBUF_INIT, replay = STRBUF_INIT, counts = STRBUF_INIT;
 	struct strbuf cache_path = STRBUF_INIT;
 	struct doccache cache;
+	struct fsio_files docs = FSIO_FILES_INIT;
 	char epoch_date[11];
 	const char *epoch = as_of_from_environment(epoch_date);
 	uint64_t inputs = 0, shared_inputs = 0, recorded = 0, output = 0;
@@ -137,7 +138,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		strbuf_addf(&docs_dir, "%s/policies", opt->content);
 		build_settings(opt, epoch, &settings);
 		known_inputs = uptodate_inputs(settings.buf, read, 3, docs_dir.buf, &inputs,
-					       &shared_inputs) == 0;
+					       &shared_inputs, &docs) == 0;
 		options.keyed = known_inputs;
 		options.shared_inputs = shared_inputs;
 		strbuf_release(&docs_dir);
@@ -160,7 +161,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		uptodate_stamp_path(SITE_STAMP_DIR, "parsed", opt->out, &cache_path, NULL);
 	doccache_open(&cache, known_inputs ? cache_path.buf : NULL, shared_inputs, !opt->force);
 	ret = model_load(&model, &arena, opt->content, opt->base_url, opt->as_of, epoch, opt->jobs,
-			 known_inputs ? &cache : NULL, diags);
+			 known_inputs ? &cache : NULL, known_inputs ? &docs : NULL, diags);
+	fsio_files_release(&docs);
 	if (!ret && !diags->errors)
 		doccache_write(&cache);
 	if (!ret && opt->external)
@@ -179,6 +181,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	arena_release(&arena);
 	doccache_close(&cache);
 out:
+	fsio_files_release(&docs);
 	strbuf_release(&data);
 	strbuf_release(&templates);
 	strbuf_release(&assets);

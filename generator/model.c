@@ -33,7 +33,8 @@ static void parse_document(struct model *m, size_t i, struct arena *a, struct di
 		return;
 	}
 	parsed.werror = diags->werror;
-	document_parse(d, a, &parsed);
+	if (document_text(d, &parsed) == 0)
+		document_parse(d, a, &parsed);
 	if (m->cache)
 		doccache_put_loaded(m->cache, i, d, &parsed);
 	diag_list_append(diags, &parsed);
@@ -43,14 +44,17 @@ static void parse_document(struct model *m, size_t i, struct arena *a, struct di
 /* The slug comes from the file name, else from the document's date, which
  * only its front matter gives. */
 static void load_document(struct model *m, size_t i, struct arena *a, const char *path,
-			  const char *stem, struct diag_list *diags)
+			  const char *stem, struct strbuf *bytes, uint64_t hash,
+			  struct diag_list *diags)
 {
 	struct document *d = &m->docs[i];
 	struct strbuf slug = STRBUF_INIT;
 	int named = slug_from_file_name(&slug, stem) == 0;
 
 	document_init(d, a, path, slug.buf);
-	if (document_read(d, a, diags) == 0)
+	if (bytes)
+		document_give(d, bytes, hash);
+	if (document_read(d, diags) == 0)
 		parse_document(m, i, a, diags);
 	if (!named) {
 		char date[11];
@@ -117,6 +121,9 @@ int model_index_slugs(struct model *m, struct arena *a, struct diag_list *diags)
 struct load_run {
 	struct model *m;
 	char **paths, **stems;
+	struct strbuf *bytes;	/* those already read (given[i]) */
+	uint64_t *hashes;
+	int *given;
 	struct arena *arenas;
 	struct diag_list *diags;
 };
@@ -125,15 +132,16 @@ static int load_one(void *ctx, size_t i)
 {
 	struct load_run *run = ctx;
 
-	load_document(run->m, i, &run->arenas[i], run->paths[i], run->stems[i], run->diags);
+	load_document(run->m, i, &run->arenas[i], run->paths[i], run->stems[i],
+		      run->given[i] ? &run->bytes[i] : NULL, run->hashes[i], run->diags);
 	progress_document();
 	return 0;
 }
 
 static int load_documents(struct model *m, struct arena *a, const char *dir, int jobs,
-			  struct diag_list *diags)
+			  struct fsio_files *read, struct diag_list *diags)
 {
-	struct load_run run = { m, NULL, NULL, NULL, diags };
+	struct load_run run = { m, NULL, NULL, NULL, NULL, NULL, NULL, diags };
 	char **names;
 	int n = fsio_list_dir(dir, &names);
 	size_t errors = diags->errors, count = 0;
@@ -154,14 +162,27 @@ static int load_documents(struct model *m, struct arena *a, const char *dir, int
 	m->docs = arena_calloc(a, count ? count : 1, sizeof(*m->docs));
 	m->ndocs = m->adocs = count;
 	run.arenas = xcalloc(count ? count : 1, sizeof(*run.arenas));
+	run.bytes = xcalloc(count ? count : 1, sizeof(*run.bytes));
+	run.hashes = xcalloc(count ? count : 1, sizeof(*run.hashes));
+	run.given = xcalloc(count ? count : 1, sizeof(*run.given));
+	for (size_t i = 0; i < count; i++) {
+		strbuf_init(&run.bytes[i]);
+		run.given[i] = read && fsio_files_take(read, run.paths[i], &run.bytes[i],
+						       &run.hashes[i]);
+	}
 	if (m->cache)
 		doccache_begin(m->cache, count);
 	pool_for(count, jobs, load_one, &run);
-	for (size_t i = 0; i < count; i++)
+	for (size_t i = 0; i < count; i++) {
 		arena_adopt(a, &run.arenas[i]);
+		strbuf_release(&run.bytes[i]);
+	}
 	free(run.arenas);
 	free(run.paths);
 	free(run.stems);
+	free(run.bytes);
+	free(run.hashes);
+	free(run.given);
 	if (model_index_slugs(m, a, diags) < 0)
 		return -1;
 	return diags->errors > errors ? -1 : 0;
@@ -303,7 +324,7 @@ static int link_documents(struct model *m, struct arena *a, struct diag_list *di
 
 int model_load(struct model *m, struct arena *a, const char *content_dir,
 	       const char *base_url, const char *as_of, const char *default_as_of, int jobs,
-	       struct doccache *cache, struct diag_list *diags)
+	       struct doccache *cache, struct fsio_files *read, struct diag_list *diags)
 {
 	struct strbuf path = STRBUF_INIT;
 	int ret = 0;
@@ -324,7 +345,7 @@ int model_load(struct model *m, struct arena *a, const char *content_dir,
 	strbuf_reset(&path);
 	strbuf_addf(&path, "%s/policies", content_dir);
 	markdown_init();
-	if (load_documents(m, a, path.buf, jobs, diags) < 0)
+	if (load_documents(m, a, path.buf, jobs, read, diags) < 0)
 		ret = -1;
 	/* Documents are linked only when their numbers are all good. */
 	int numbers = check_doc_numbers(m, a, diags);

@@ -6,6 +6,7 @@
 #include "arena.h"
 #include "config.h"
 #include "diag.h"
+#include "fsio.h"
 #include "dept.h"
 #include "doccache.h"
 #include "document.h"
@@ -54,10 +55,12 @@ struct model {
  * The documents are parsed on `jobs` threads (see pool.h); the model is
  * the same for any number. Documents unchanged since the build that wrote
  * `cache` (when not NULL) are loaded from it, and the others kept in it
- * (see doccache.h); the model is the same with or without. */
+ * (see doccache.h); the model is the same with or without. Documents
+ * already read (`read`, when not NULL) are taken from there, not read
+ * again. */
 int model_load(struct model *m, struct arena *a, const char *content_dir,
 	       const char *base_url, const char *as_of, const char *default_as_of, int jobs,
-	       struct doccache *cache, struct diag_list *diags);
+	       struct doccache *cache, struct fsio_files *read, struct diag_list *diags);
 void model_release(struct model *m);
 
 /* Index the documents of `m` by slug, which model_find_slug needs

@@ -9,22 +9,6 @@
 #include "hash.h"
 #include "xalloc.h"
 
-/* The front matter of a document: its source up to the body's first
- * line. */
-static size_t front_matter_len(const struct document *d)
-{
-	const char *s = d->source;
-	size_t at = 0;
-
-	for (unsigned line = 1; line < d->body_line && s[at]; line++) {
-		const char *eol = strchr(s + at, '\n');
-		if (!eol)
-			return strlen(s);
-		at = (size_t)(eol - s) + 1;
-	}
-	return at;
-}
-
 static uint64_t task_key(const struct task *t)
 {
 	int facts[] = {
@@ -57,9 +41,9 @@ void pagekeys_init(struct pagekeys *k, const struct model *m, uint64_t shared_in
 	k->docs = xmalloc((m->ndocs ? m->ndocs : 1) * sizeof(*k->docs));
 	for (size_t i = 0; i < m->ndocs; i++) {
 		const struct document *d = &m->docs[i];
-		k->docs[i] = hash_content(HASH_FNV64_INIT, d->source, strlen(d->source));
+		k->docs[i] = d->hash;
 		site = pagekey_text(site, d->slug);
-		site = hash_content(site, d->source, front_matter_len(d));
+		site = hash_fnv1a64(site, &d->front_hash, sizeof(d->front_hash));
 	}
 	k->site = site;
 	k->all_tasks = pagekey_tasks(k, HASH_FNV64_INIT, m->tasks, m->ntasks);

@@ -25,6 +25,7 @@ struct tree_hash {
 	uint64_t all;
 	uint64_t shared;	/* all but the documents */
 	const char *docs_dir;	/* where the documents are, or NULL */
+	struct fsio_files *docs;	/* their bytes, kept, or NULL */
 };
 
 static void add_text(struct tree_hash *t, const char *s, int document)
@@ -92,10 +93,16 @@ static int hash_tree(struct tree_hash *t, int at, const char *name, const char *
 		return -1;
 	struct strbuf data = STRBUF_INIT;
 	ret = fsio_read_file(path, &data);
-	if (!ret) {
+	if (!ret && document) {
+		/* A document's bytes count by their own hash, which the model
+		 * keys its parse and its page by, with the bytes kept. */
+		uint64_t h = hash_content(HASH_FNV64_INIT, data.buf, data.len);
+		t->all = hash_fnv1a64(t->all, &h, sizeof(h));
+		if (t->docs)
+			fsio_files_add(t->docs, path, &data, h);
+	} else if (!ret) {
 		t->all = hash_content(t->all, data.buf, data.len);
-		if (!document)
-			t->shared = hash_content(t->shared, data.buf, data.len);
+		t->shared = hash_content(t->shared, data.buf, data.len);
 	}
 	strbuf_release(&data);
 	return ret;
@@ -141,9 +148,9 @@ static int hash_program(struct tree_hash *t)
 }
 
 int uptodate_inputs(const char *settings, const char *const *paths, size_t npaths,
-		    const char *docs_dir, uint64_t *hash, uint64_t *shared)
+		    const char *docs_dir, uint64_t *hash, uint64_t *shared, struct fsio_files *docs)
 {
-	struct tree_hash t = { HASH_FNV64_INIT, HASH_FNV64_INIT, docs_dir };
+	struct tree_hash t = { HASH_FNV64_INIT, HASH_FNV64_INIT, docs_dir, docs };
 
 	add_text(&t, settings, 0);
 	if (hash_program(&t) < 0)

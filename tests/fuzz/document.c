@@ -89,7 +89,7 @@ static int load_render(const char *dir, const char *cache_path, struct strbuf *h
 	int ret;
 
 	doccache_open(&cache, cache_path, 1, 1);
-	ret = model_load(&m, &a, dir, NULL, NULL, NULL, 1, &cache, &diags);
+	ret = model_load(&m, &a, dir, NULL, NULL, NULL, 1, &cache, NULL, &diags);
 	if (ret == 0) {
 		render(&m, html);
 		doccache_write(&cache);

@@ -83,7 +83,7 @@ static void build_load(struct build *b, const char *dir, const char *cache, uint
 {
 	memset(b, 0, sizeof(*b));
 	doccache_open(&b->c, cache, settings, reuse);
-	b->ret = model_load(&b->m, &b->a, dir, NULL, "2024-06-01", NULL, jobs, &b->c, &b->d);
+	b->ret = model_load(&b->m, &b->a, dir, NULL, "2024-06-01", NULL, jobs, &b->c, NULL, &b->d);
 }
 
 /* The documents loaded from the cache must not outlive it. */

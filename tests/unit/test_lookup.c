@@ -112,7 +112,7 @@ static void load_case(const char *table, struct diag_list *d, struct model *m, s
 	content_add(&c, "indicators", NULL);
 	content_add(&c, "indicators/set.yaml", set);
 	content_add(&c, "task-status.csv", "id,status\nt-1,done\nt-2,in-progress\nt-9,done\n");
-	model_load(m, a, c.dir, NULL, "2025-01-01", NULL, 1, NULL, d);
+	model_load(m, a, c.dir, NULL, "2025-01-01", NULL, 1, NULL, NULL, d);
 	content_remove(&c);
 }
 
@@ -215,7 +215,7 @@ static void test_doc_links(void)
 	content_add(&c, "policies/d.md", doc_text(buf, sizeof(buf), "府办〔2023〕2号", NULL, "正文。"));
 	content_add(&c, "policies/e.md", doc_text(buf, sizeof(buf), NULL, "c", "依据乙府办〔2023〕1号。"));
 	content_add(&c, "policies/f.md", doc_text(buf, sizeof(buf), "乙府办〔2023〕1号", NULL, "正文。"));
-	OK(model_load(&m, &a, c.dir, NULL, "2025-01-01", NULL, 1, NULL, &d) == 0 && !d.count,
+	OK(model_load(&m, &a, c.dir, NULL, "2025-01-01", NULL, 1, NULL, NULL, &d) == 0 && !d.count,
 	   "lookup: documents that cite each other load");
 	content_remove(&c);
 	doc = model_find_slug(&m, "c");
@@ -264,7 +264,7 @@ static void test_doc_numbers(void)
 	content_add(&c, "policies/c.md", doc_text(buf, sizeof(buf), "乙府办［2023］1 号", NULL, "正文。"));
 	content_add(&c, "policies/d.md", doc_text(buf, sizeof(buf), "第一号", NULL, "正文。"));
 	content_add(&c, "policies/e.md", doc_text(buf, sizeof(buf), "乙府办(2023)1号", NULL, "正文。"));
-	OK(model_load(&m, &a, c.dir, NULL, "2025-01-01", NULL, 1, NULL, &d) < 0, "lookup: repeated 文号");
+	OK(model_load(&m, &a, c.dir, NULL, "2025-01-01", NULL, 1, NULL, NULL, &d) < 0, "lookup: repeated 文号");
 	content_remove(&c);
 	n = find_messages(&d, "doc_number", found, 8);
 	INT_EQ(n, 4, "lookup: three repeats and a number that is not one");
@@ -331,7 +331,7 @@ static void test_comparable(void)
 		    "  - {id: x-1, name: 一, direction: higher, compare: k1}\n"
 		    "  - {id: x-2, name: 二, direction: higher, compare: k2}\n"
 		    "  - {id: x-3, name: 三, direction: higher}\n");
-	model_load(&m, &a, c.dir, NULL, "2025-01-01", NULL, 1, NULL, &d);
+	model_load(&m, &a, c.dir, NULL, "2025-01-01", NULL, 1, NULL, NULL, &d);
 	content_remove(&c);
 	STR_EQ(comparable_ids(&m, "y-2", 8, buf, sizeof(buf)), "x-1 y-1 y-2",
 	       "lookup: indicators with one compare key, in set order");
