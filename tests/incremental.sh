@@ -456,14 +456,20 @@ for s in $(printf 'a-%04d\n' $(seq 0 299)) b-01036 $(printf 'c-%04d\n' $(seq 0 2
 	printf -- '---\ntitle: 分组测试文件%s\nissuer: 测试办公室\ndate: 2024-01-01\nregion: 梅州市\nlevel: 市级\nkind: policy\nsummary: 用于检验搜索索引分组的短文件。\n---\n\n本文件%s只有一段正文，用于检验搜索索引的分组。\n' \
 		"$s" "$s" >"content/policies/$s.md"
 done
-want_groups=1 size=0
-for f in $(ls content/policies | sort); do
-	size=$((size + 1))
-	s=${f%.md}
-	if [ "$size" -ge 128 ] && [ "$s" != c-0299 ] && [ $(($(fnv1a "$s") % 512)) -eq 0 ]; then
-		want_groups=$((want_groups + 1)) size=0
-	fi
-done
+rule_groups() {	# the number of groups the rule makes of content/policies
+	local groups=1 size=0 f s last
+	last=$(ls content/policies | sort | tail -1)
+	for f in $(ls content/policies | sort); do
+		size=$((size + 1))
+		s=${f%.md}
+		if [ "$f" != "$last" ] && { [ "$size" -eq 768 ] ||
+			{ [ "$size" -ge 128 ] && [ $(($(fnv1a "$s") % 512)) -eq 0 ]; }; }; then
+			groups=$((groups + 1)) size=0
+		fi
+	done
+	echo "$groups"
+}
+want_groups=$(rule_groups)
 index_groups() {	# index_groups OUT: the group folders its meta.json names, in order
 	local index
 	index=$(sed -nE 's|.*<meta name="search-index" content="/(search/[0-9a-f]+/)".*|\1|p' "$1/search/index.html")
@@ -502,5 +508,27 @@ else
 		ok "a file of a reused group missing: the group is indexed again, to the same folder"
 	else
 		not_ok "a file of a reused group missing: search/$first/t/0.json.gz is not back"
+	fi
+	# No group holds more than 768 documents: 800 more after c-0299, none
+	# of whose slugs ends a group by its hash, make the last group 865
+	# documents long, which the cap cuts after its 768th.
+	added=0 i=0
+	while [ "$added" -lt 800 ]; do
+		s=$(printf 'd-%04d' "$i")
+		i=$((i + 1))
+		[ $(($(fnv1a "$s") % 512)) -eq 0 ] && continue
+		printf -- '---\ntitle: 分组上限测试%s\nissuer: 测试办公室\ndate: 2024-01-02\nregion: 梅州市\nlevel: 市级\nkind: policy\nsummary: 用于检验搜索索引分组上限的短文件。\n---\n\n本文件%s用于检验分组的上限。\n' \
+			"$s" "$s" >"content/policies/$s.md"
+		added=$((added + 1))
+	done
+	want_groups=$(rule_groups)
+	check "800 documents added after the last"
+	sizes=$(index_groups "$out" | while read -r dir; do
+		grep -c . <(ls "$out/search/$dir/e")
+	done | tr '\n' ' ')
+	if [ "$(index_groups "$out" | wc -l)" -eq "$want_groups" ] && [ "$want_groups" -eq 4 ]; then
+		ok "800 documents added: $want_groups groups, the third cut after its 768th document"
+	else
+		not_ok "800 documents added: $(index_groups "$out" | wc -l) groups, the rule says $want_groups (and the test means 4)" "chunks per group: $sizes"
 	fi
 fi
