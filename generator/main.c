@@ -138,7 +138,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		strbuf_addf(&docs_dir, "%s/policies", opt->content);
 		build_settings(opt, epoch, &settings);
 		known_inputs = uptodate_inputs(settings.buf, read, 3, docs_dir.buf, &inputs,
-					       &shared_inputs, &docs) == 0;
+					       &shared_inputs, &docs, opt->jobs) == 0;
 		options.keyed = known_inputs;
 		options.shared_inputs = shared_inputs;
 		strbuf_release(&docs_dir);

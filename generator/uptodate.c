@@ -12,6 +12,8 @@
 
 #include "fsio.h"
 #include "hash.h"
+#include "pool.h"
+#include "xalloc.h"
 
 #define STAMP_HEADER "policysite build stamp 1\n"
 
@@ -26,7 +28,30 @@ struct tree_hash {
 	uint64_t shared;	/* all but the documents */
 	const char *docs_dir;	/* where the documents are, or NULL */
 	struct fsio_files *docs;	/* their bytes, kept, or NULL */
+	int jobs;		/* threads reading them */
 };
+
+/* The documents of a folder, read on the pool before they are hashed in
+ * order: reading 10,000 took a fifth of a second on one thread. */
+struct prefetch {
+	const char *dir;
+	char **names;
+	struct strbuf *bytes;
+	int *read;		/* 1 if read, -1 if not a document */
+};
+
+static int prefetch_one(void *ctx, size_t i)
+{
+	struct prefetch *p = ctx;
+	struct strbuf path = STRBUF_INIT;
+
+	if (p->read[i] < 0)
+		return 0;
+	strbuf_addf(&path, "%s/%s", p->dir, p->names[i]);
+	p->read[i] = fsio_read_file(path.buf, &p->bytes[i]) == 0;
+	strbuf_release(&path);
+	return 0;
+}
 
 static void add_text(struct tree_hash *t, const char *s, int document)
 {
@@ -45,11 +70,11 @@ static int is_document(const struct tree_hash *t, const char *dir, const char *n
 
 /* Every file under `name` in the folder open as `at` (`path` from the
  * working folder, `rel` below the root), in name order: their names and
- * bytes. The shared hash leaves out a `document`. Files are stat'ed by name
- * in their open folder, not by a path looked up from the root. Returns -1
- * if one cannot be read. */
+ * bytes, or `read`'s when the file was read already. The shared hash
+ * leaves out a `document`. Files are stat'ed by name in their open folder,
+ * not by a path looked up from the root. Returns -1 if one cannot be read. */
 static int hash_tree(struct tree_hash *t, int at, const char *name, const char *path,
-		     const char *rel, int document)
+		     const char *rel, int document, struct strbuf *read)
 {
 	struct stat st;
 	int ret = 0;
@@ -73,17 +98,32 @@ static int hash_tree(struct tree_hash *t, int at, const char *name, const char *
 			return -1;
 		}
 		add_text(t, "d", 0);
+		struct prefetch pre = { path, names, NULL, NULL };
+		if (t->jobs > 1 && t->docs_dir && !strcmp(path, t->docs_dir)) {
+			pre.bytes = xcalloc((size_t)n + 1, sizeof(*pre.bytes));
+			pre.read = xcalloc((size_t)n + 1, sizeof(*pre.read));
+			for (int i = 0; i < n; i++) {
+				strbuf_init(&pre.bytes[i]);
+				pre.read[i] = is_document(t, path, names[i]) ? 0 : -1;
+			}
+			pool_for((size_t)n, t->jobs, prefetch_one, &pre);
+		}
 		for (int i = 0; i < n; i++) {
 			strbuf_reset(&sub);
 			strbuf_reset(&subrel);
 			strbuf_addf(&sub, "%s/%s", path, names[i]);
 			strbuf_addf(&subrel, "%s/%s", rel, names[i]);
 			if (!ret && hash_tree(t, fd, names[i], sub.buf, subrel.buf,
-					      is_document(t, path, names[i])) < 0)
+					      is_document(t, path, names[i]),
+					      pre.read && pre.read[i] > 0 ? &pre.bytes[i] : NULL) < 0)
 				ret = -1;
+			if (pre.bytes)
+				strbuf_release(&pre.bytes[i]);
 			free(names[i]);
 		}
 		free(names);
+		free(pre.bytes);
+		free(pre.read);
 		close(fd);
 		strbuf_release(&sub);
 		strbuf_release(&subrel);
@@ -92,7 +132,12 @@ static int hash_tree(struct tree_hash *t, int at, const char *name, const char *
 	if (!S_ISREG(st.st_mode))
 		return -1;
 	struct strbuf data = STRBUF_INIT;
-	ret = fsio_read_file(path, &data);
+	if (read) {
+		data = *read;
+		strbuf_init(read);
+	} else {
+		ret = fsio_read_file(path, &data);
+	}
 	if (!ret && document) {
 		/* A document's bytes count by their own hash, which the model
 		 * keys its parse and its page by, with the bytes kept. */
@@ -141,22 +186,23 @@ static int hash_program(struct tree_hash *t)
 {
 	struct program_files p = { t, 0 };
 
-	if (hash_tree(t, AT_FDCWD, "/proc/self/exe", "/proc/self/exe", "", 0) < 0)
+	if (hash_tree(t, AT_FDCWD, "/proc/self/exe", "/proc/self/exe", "", 0, NULL) < 0)
 		return -1;
 	dl_iterate_phdr(hash_library, &p);
 	return p.failed ? -1 : 0;
 }
 
 int uptodate_inputs(const char *settings, const char *const *paths, size_t npaths,
-		    const char *docs_dir, uint64_t *hash, uint64_t *shared, struct fsio_files *docs)
+		    const char *docs_dir, uint64_t *hash, uint64_t *shared, struct fsio_files *docs,
+		    int jobs)
 {
-	struct tree_hash t = { HASH_FNV64_INIT, HASH_FNV64_INIT, docs_dir, docs };
+	struct tree_hash t = { HASH_FNV64_INIT, HASH_FNV64_INIT, docs_dir, docs, jobs };
 
 	add_text(&t, settings, 0);
 	if (hash_program(&t) < 0)
 		return -1;
 	for (size_t i = 0; i < npaths; i++)
-		if (hash_tree(&t, AT_FDCWD, paths[i], paths[i], "", 0) < 0)
+		if (hash_tree(&t, AT_FDCWD, paths[i], paths[i], "", 0, NULL) < 0)
 			return -1;
 	*hash = t.all;
 	*shared = t.shared;

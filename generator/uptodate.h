@@ -31,9 +31,11 @@ void uptodate_stamp_path(const char *stamp_dir, const char *kind, const char *ou
  * folder `docs_dir` (named as `paths` and the folders below them are:
  * "<path>/<name>"): what any page may be made of (see pagekey.h). The
  * documents' bytes go to `docs` when not NULL, by those names, in name
- * order. Returns -1 if one cannot be read: such a build is never skipped. */
+ * order, read on `jobs` threads. Returns -1 if one cannot be read: such a
+ * build is never skipped. */
 int uptodate_inputs(const char *settings, const char *const *paths, size_t npaths,
-		    const char *docs_dir, uint64_t *hash, uint64_t *shared, struct fsio_files *docs);
+		    const char *docs_dir, uint64_t *hash, uint64_t *shared, struct fsio_files *docs,
+		    int jobs);
 
 /* 1 if the last build of `out` was from `inputs`: then the hash of the
  * output it left goes to `*output`, its warnings are appended to `diags`
