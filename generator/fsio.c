@@ -33,22 +33,25 @@ int fsio_read_regular(const char *path, size_t max, struct strbuf *out)
 		err = EINVAL;
 	else if ((uintmax_t)st.st_size > max)
 		err = EFBIG;
-	/* Straight into the buffer, sized for the file and one more read
-	 * (which finds its end); the size is checked again while reading: the
-	 * file may be growing. */
+	/* Straight into the buffer, sized for the file; the read that finds
+	 * its end goes to `chunk`, as does anything past the size: the file
+	 * may be growing, and its size is checked again. */
 	if (!err)
-		strbuf_grow(out, (size_t)st.st_size + 1);
+		strbuf_grow(out, (size_t)st.st_size);
 	while (!err) {
-		strbuf_grow(out, 4096);
-		n = read(fd, out->buf + out->len, out->alloc - out->len - 1);
+		char chunk[4096];
+		size_t room = out->alloc - out->len - 1;
+		n = read(fd, room ? out->buf + out->len : chunk, room ? room : sizeof(chunk));
 		if (n == 0)
 			break;
 		if (n < 0 && errno != EINTR)
 			err = errno;
 		else if (n > 0 && out->len - start + (size_t)n > max)
 			err = EFBIG;
-		else if (n > 0)
+		else if (n > 0 && room)
 			strbuf_setlen(out, out->len + (size_t)n);
+		else if (n > 0)
+			strbuf_add(out, chunk, (size_t)n);
 	}
 	close(fd);
 	if (err) {

@@ -1,6 +1,6 @@
 #include "pagekey.h"
 
-#include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,9 +172,12 @@ static int compare_keyed_first(const void *pa, const void *pb)
 
 void pagekey_record_sort(struct pagekey_record *r)
 {
-	size_t kept = 0;
+	size_t kept = 0, sorted = 1;
 
-	if (r->count)
+	/* A record read back, or sorted before, is in order already. */
+	while (sorted < r->count && compare_keyed_first(&r->items[sorted - 1], &r->items[sorted]) < 0)
+		sorted++;
+	if (sorted < r->count)
 		qsort(r->items, r->count, sizeof(*r->items), compare_keyed_first);
 	for (size_t i = 0; i < r->count; i++) {
 		if (kept && !strcmp(r->items[kept - 1].path, r->items[i].path))
@@ -238,6 +241,25 @@ static char **record_folders(const struct pagekey_record *r, size_t *n)
 	return folders;
 }
 
+/* One line of the record: printf took a tenth of a second for a large
+ * site's 100,000 lines. */
+static void add_line(struct strbuf *out, uint64_t key, const uint64_t f[4], const char *path)
+{
+	static const char hex[] = "0123456789abcdef";
+	char digits[16];
+
+	for (int k = 15; k >= 0; k--, key >>= 4)
+		digits[k] = hex[key & 15];
+	strbuf_add(out, digits, sizeof(digits));
+	for (int k = 0; k < 4; k++) {
+		strbuf_addch(out, ' ');
+		strbuf_addu(out, f[k]);
+	}
+	strbuf_addch(out, ' ');
+	strbuf_adds(out, path);
+	strbuf_addch(out, '\n');
+}
+
 void pagekey_record_text(struct pagekey_record *r, const char *dir, struct strbuf *out)
 {
 	struct strbuf path = STRBUF_INIT;
@@ -263,8 +285,7 @@ void pagekey_record_text(struct pagekey_record *r, const char *dir, struct strbu
 				continue;
 			file_facts(&st, f);
 		}
-		strbuf_addf(out, "%016" PRIx64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %s\n",
-			    e->key, f[0], f[1], f[2], f[3], e->path);
+		add_line(out, e->key, f, e->path);
 	}
 	folders = record_folders(r, &nfolders);
 	for (size_t i = 0; i < nfolders; i++) {
@@ -272,8 +293,7 @@ void pagekey_record_text(struct pagekey_record *r, const char *dir, struct strbu
 		strbuf_addf(&path, "%s/%s", dir, folders[i]);
 		if (!strchr(folders[i], '\n') && lstat(path.buf, &st) == 0 && S_ISDIR(st.st_mode)) {
 			file_facts(&st, f);
-			strbuf_addf(out, "%016" PRIx64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64
-				    " %s\n", (uint64_t)0, f[0], f[1], f[2], f[3], folders[i]);
+			add_line(out, 0, f, folders[i]);
 		}
 		free(folders[i]);
 	}
