@@ -701,24 +701,61 @@ static struct group *previous_groups(const struct output *o, size_t *ngroups)
 	return g;
 }
 
+/* The previous output's search files, by key, then path. */
+struct search_files {
+	const struct pagekey_entry **items;
+	size_t count;
+};
+
+static int by_key_then_path(const void *pa, const void *pb)
+{
+	const struct pagekey_entry *a = *(const struct pagekey_entry *const *)pa;
+	const struct pagekey_entry *b = *(const struct pagekey_entry *const *)pb;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return strcmp(a->path, b->path);
+}
+
+static void search_files_index(struct search_files *f, const struct pagekey_record *r)
+{
+	f->items = xcalloc(r && r->count ? r->count : 1, sizeof(*f->items));
+	f->count = 0;
+	for (size_t i = 0; r && i < r->count; i++)
+		if (!strncmp(r->items[i].path, "search/", 7))
+			f->items[f->count++] = &r->items[i];
+	qsort(f->items, f->count, sizeof(*f->items), by_key_then_path);
+}
+
+static size_t first_with_key(const struct search_files *f, uint64_t key)
+{
+	size_t lo = 0, hi = f->count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (f->items[mid]->key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Whether group `g` is one of the previous output's, by its key: then its
  * files are taken (output_take), and its folder and sizes noted in `g`. */
 static int reuse_group(struct output *o, struct group *g, const struct group *prev,
-		       size_t nprev)
+		       size_t nprev, const struct search_files *files_by_key)
 {
-	const struct pagekey_record *r = o->prev_keys;
 	const struct group *was = NULL;
 	struct pagekey_entry *taken = NULL;
 	struct strbuf to = STRBUF_INIT;
-	size_t files = 0, room = 0;
+	size_t files = 0, room = 0, at = first_with_key(files_by_key, g->key);
 	int ok = 1;
 
-	if (!r)
-		return 0;
-	for (size_t i = 0; i < r->count && ok; i++) {
-		const struct pagekey_entry *e = &r->items[i];
-		if (e->key != g->key || strncmp(e->path, "search/", 7))
-			continue;
+	for (size_t i = at; i < files_by_key->count && ok; i++) {
+		const struct pagekey_entry *e = files_by_key->items[i];
+		if (e->key != g->key)
+			break;
 		for (size_t k = 0; !was && k < nprev; k++)
 			if (!strncmp(e->path + 7, prev[k].dir, HASH_TAG_LEN) &&
 			    e->path[7 + HASH_TAG_LEN] == '/')
@@ -817,13 +854,17 @@ int search_write(struct output *o)
 	char tag[HASH_TAG_LEN + 1];
 	int ret = 0;
 
+	struct search_files by_key;
+
+	search_files_index(&by_key, o->prev_keys);
 	for (size_t i = 0; i < ngroups && !ret; i++) {
 		struct group *g = &groups[i];
 		g->key = group_key(o, g);
-		if (!(o->keys && reuse_group(o, g, prev, nprev)) && build_group(o, g) < 0)
+		if (!(o->keys && reuse_group(o, g, prev, nprev, &by_key)) && build_group(o, g) < 0)
 			ret = -1;
 		entries += g->entries;
 	}
+	free(by_key.items);
 	strbuf_adds(&meta, "{\"version\":3,\"base\":");
 	json_string(&meta, o->model->config.base_path);
 	strbuf_addf(&meta, ",\"entries\":%zu,\"groups\":[", entries);
