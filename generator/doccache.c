@@ -251,6 +251,11 @@ void doccache_open(struct doccache *c, const char *path, uint64_t settings, int 
 	strbuf_release(&data);
 }
 
+void doccache_set_settings(struct doccache *c, uint64_t settings)
+{
+	c->settings = settings;
+}
+
 void doccache_close(struct doccache *c)
 {
 	for (size_t i = 0; i < c->ndocs; i++) {

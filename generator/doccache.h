@@ -55,6 +55,9 @@ struct doccache {
 /* Start the cache kept in file `path` (NULL: no cache) for documents
  * parsed under `settings`, reading what the file holds when `reuse`. */
 void doccache_open(struct doccache *c, const char *path, uint64_t settings, int reuse);
+/* The settings, when they were not known at doccache_open (which may then
+ * run beside the reading of the inputs); before any doccache_load. */
+void doccache_set_settings(struct doccache *c, uint64_t settings);
 /* Free it, which the documents loaded from it must not outlive. */
 void doccache_close(struct doccache *c);
 

@@ -1,5 +1,6 @@
 #include <libxml/parser.h>
 #include <malloc.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +106,61 @@ static void diagnostics_text(struct diag_list *diags, struct strbuf *out)
 	free(text);
 }
 
+/* What a build reads of its own previous runs: the cache of parsed
+ * documents, then the stamps of the output and its staging folder. They
+ * are read on threads of their own, beside the reading of the content and
+ * the model, which do not need them. */
+struct previous {
+	struct doccache *cache;
+	const char *cache_path;
+	int reuse;
+	struct site_stamps *stamps;
+	struct site_options options;	/* a copy: the build goes on filling its own */
+	const char *out;
+	pthread_t cache_reader, stamps_reader;
+	int cache_reading, stamps_reading;
+};
+
+static void *read_cache(void *arg)
+{
+	struct previous *p = arg;
+
+	doccache_open(p->cache, p->cache_path, 0, p->reuse);
+	return NULL;
+}
+
+static void *read_stamps(void *arg)
+{
+	struct previous *p = arg;
+
+	site_stamps_read(p->stamps, &p->options, p->out);
+	return NULL;
+}
+
+static void read_previous(struct previous *p, int jobs)
+{
+	p->cache_reading = jobs > 1 && pthread_create(&p->cache_reader, NULL, read_cache, p) == 0;
+	if (!p->cache_reading)
+		read_cache(p);
+	p->stamps_reading = jobs > 1 && pthread_create(&p->stamps_reader, NULL, read_stamps, p) == 0;
+	if (!p->stamps_reading)
+		read_stamps(p);
+}
+
+static void wait_for_cache(struct previous *p)
+{
+	if (p->cache_reading)
+		pthread_join(p->cache_reader, NULL);
+	p->cache_reading = 0;
+}
+
+static void wait_for_stamps(struct previous *p)
+{
+	if (p->stamps_reading)
+		pthread_join(p->stamps_reader, NULL);
+	p->stamps_reading = 0;
+}
+
 /* Returns -1 on failure; `*skipped` is set when the output was up to date. */
 static int run(const struct cli_options *opt, struct diag_list *diags, int *skipped)
 {
@@ -116,6 +172,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	struct strbuf settings = STRBUF_INIT, replay = STRBUF_INIT, counts = STRBUF_INIT;
 	struct strbuf cache_path = STRBUF_INIT;
 	struct doccache cache;
+	struct site_stamps stamps;
+	struct previous previous;
 	struct fsio_files docs = FSIO_FILES_INIT;
 	char epoch_date[11];
 	const char *epoch = as_of_from_environment(epoch_date);
@@ -132,6 +190,16 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		opt->assets ? opt->assets : assets.buf,
 		opt->out,
 	};
+	/* The documents' parse is kept when the inputs it depends on are
+	 * known; --force parses them all again. */
+	uptodate_stamp_path(SITE_STAMP_DIR, "parsed", opt->out, &cache_path, NULL);
+	previous = (struct previous){ .cache = &cache, .cache_path = cache_path.buf,
+				      .reuse = !opt->force, .stamps = &stamps, .options = options,
+				      .out = opt->out };
+	previous.options.reuse = options.reuse && opt->command == CLI_BUILD;
+	if (opt->command != CLI_BUILD)
+		previous.cache_path = NULL;
+	read_previous(&previous, opt->jobs);
 	if (opt->command == CLI_BUILD) {
 		const char *read[] = { opt->content, paths.templates, paths.assets };
 		struct strbuf docs_dir = STRBUF_INIT;
@@ -145,6 +213,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		if (known_inputs && !opt->force &&
 		    uptodate_check(SITE_STAMP_DIR, opt->out, inputs, &recorded, &replay, &counts) &&
 		    site_output_hash(&options, opt->out, 1, &output) == 0 && output == recorded) {
+			wait_for_stamps(&previous);
 			site_clear_staging(&options, opt->out);
 			fputs(replay.buf, stderr);
 			progress_up_to_date(stdout, counts.buf, opt->out);
@@ -155,11 +224,12 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		strbuf_reset(&replay);
 		strbuf_reset(&counts);
 	}
-	/* The documents' parse is kept when the inputs it depends on are
-	 * known; --force parses them all again. */
-	if (known_inputs)
-		uptodate_stamp_path(SITE_STAMP_DIR, "parsed", opt->out, &cache_path, NULL);
-	doccache_open(&cache, known_inputs ? cache_path.buf : NULL, shared_inputs, !opt->force);
+	wait_for_cache(&previous);
+	doccache_set_settings(&cache, shared_inputs);
+	if (!known_inputs) {
+		doccache_close(&cache);
+		doccache_open(&cache, NULL, 0, 0);
+	}
 	ret = model_load(&model, &arena, opt->content, opt->base_url, opt->as_of, epoch, opt->jobs,
 			 known_inputs ? &cache : NULL, known_inputs ? &docs : NULL, diags);
 	fsio_files_release(&docs);
@@ -169,7 +239,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		linkcheck_external(&model, diags);
 	/* Any error, a --werror warning included, and nothing is written. */
 	if (!ret && !diags->errors && opt->command == CLI_BUILD) {
-		ret = site_write(&model, &paths, &options, diags);
+		wait_for_stamps(&previous);
+		ret = site_write(&model, &paths, &options, &stamps, diags);
 		if (!ret && known_inputs && site_output_hash(&options, opt->out, 0, &output) == 0) {
 			diagnostics_text(diags, &replay);
 			progress_counts(&counts);
@@ -179,8 +250,11 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	}
 	model_release(&model);
 	arena_release(&arena);
-	doccache_close(&cache);
 out:
+	wait_for_cache(&previous);
+	wait_for_stamps(&previous);
+	doccache_close(&cache);
+	site_stamps_release(&stamps);
 	fsio_files_release(&docs);
 	strbuf_release(&data);
 	strbuf_release(&templates);

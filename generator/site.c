@@ -127,21 +127,52 @@ static int same_stamp(const struct site_options *options, const char *out, const
  * Whether the staging folder holds the output before the previous one, as
  * its stamp says (the previous output's, set aside at the swap), with no
  * file added or removed since (a CNAME put into the output, say): then its
- * files go to `files`, and the stamp is removed before any of them
- * changes, so that a build stopped half-way leaves a folder no build
- * trusts.
+ * files go to `files`. The build removes the stamp before any of them
+ * changes (staging_claim), so that a build stopped half-way leaves a
+ * folder no build trusts.
  */
-static int recycle_staging(const struct site_options *options, const char *out,
-			   const char *staging, struct pagekey_record *files)
+static int staging_holds(const struct site_options *options, const char *out,
+			 const char *staging, struct pagekey_record *files)
+{
+	return same_stamp(options, out, "staging", staging, files) &&
+	       pagekey_folders_same(files, staging);
+}
+
+static int staging_claim(const struct site_options *options, const char *out)
 {
 	struct strbuf path = STRBUF_INIT;
-	int ok = same_stamp(options, out, "staging", staging, files) &&
-		 pagekey_folders_same(files, staging);
+	int ok;
 
 	uptodate_stamp_path(options->stamp_dir, "staging", out, &path, NULL);
-	ok = ok && unlink(path.buf) == 0;
+	ok = unlink(path.buf) == 0;
 	strbuf_release(&path);
 	return ok;
+}
+
+void site_stamps_read(struct site_stamps *s, const struct site_options *options,
+		      const char *out)
+{
+	struct strbuf staging = STRBUF_INIT;
+
+	pagekey_record_init(&s->output);
+	pagekey_record_init(&s->staging);
+	s->output_holds = s->staging_holds = 0;
+	if (!options->reuse)
+		return;
+	/* The plain files of the previous output are compared byte for byte
+	 * before they are reused, or known by their keys; their copies are
+	 * trusted under the stamp. */
+	if (fsio_is_dir(out))
+		s->output_holds = same_stamp(options, out, "output", out, &s->output);
+	staging_path(out, &staging);
+	s->staging_holds = staging_holds(options, out, staging.buf, &s->staging);
+	strbuf_release(&staging);
+}
+
+void site_stamps_release(struct site_stamps *s)
+{
+	pagekey_record_release(&s->output);
+	pagekey_record_release(&s->staging);
 }
 
 void site_clear_staging(const struct site_options *options, const char *out)
@@ -151,7 +182,7 @@ void site_clear_staging(const struct site_options *options, const char *out)
 
 	pagekey_record_init(&files);
 	staging_path(out, &staging);
-	if (!same_stamp(options, out, "staging", staging.buf, &files))
+	if (!staging_holds(options, out, staging.buf, &files))
 		fsio_remove_tree(staging.buf);
 	pagekey_record_release(&files);
 	strbuf_release(&staging);
@@ -274,33 +305,29 @@ static int write_all(struct output *o, const struct asset_list *assets)
 }
 
 int site_write(const struct model *model, const struct site_paths *paths,
-	       const struct site_options *options, struct diag_list *diags)
+	       const struct site_options *options, struct site_stamps *stamps,
+	       struct diag_list *diags)
 {
 	struct html_templates templates;
 	struct asset_list assets;
 	struct strbuf staging = STRBUF_INIT;
 	struct pagekeys keys;
-	struct pagekey_record prev_keys, new_keys, staged_keys;
+	struct pagekey_record new_keys;
 	struct output o = { model, &templates, NULL, diags, options->compress, options->jobs, "",
 			    NULL, 0, NULL, NULL, NULL, &new_keys, NULL };
 	int ret = 0;
 
 	memset(&templates, 0, sizeof(templates));
-	pagekey_record_init(&prev_keys);
 	pagekey_record_init(&new_keys);
-	pagekey_record_init(&staged_keys);
 	if (options->keyed) {
 		pagekeys_init(&keys, model, options->shared_inputs);
 		o.keys = &keys;
 	}
-	/* The plain files of the previous output are compared byte for byte
-	 * before they are reused, or known by their keys; their copies are
-	 * trusted under the stamp. */
 	if (options->reuse && fsio_is_dir(paths->out)) {
 		o.prev = paths->out;
-		o.prev_copies = same_stamp(options, paths->out, "output", paths->out, &prev_keys);
+		o.prev_copies = stamps->output_holds;
 		if (o.prev_copies)
-			o.prev_keys = &prev_keys;
+			o.prev_keys = &stamps->output;
 	}
 	if (assets_read(&assets, paths->assets, diags) < 0 ||
 	    html_templates_load(&templates, paths->templates, model->config.base_path, &assets,
@@ -316,8 +343,8 @@ int site_write(const struct model *model, const struct site_paths *paths,
 	 * than anything else. */
 	staging_path(paths->out, &staging);
 	o.dir = staging.buf;
-	if (options->reuse && recycle_staging(options, paths->out, staging.buf, &staged_keys))
-		o.staged_keys = &staged_keys;
+	if (options->reuse && stamps->staging_holds && staging_claim(options, paths->out))
+		o.staged_keys = &stamps->staging;
 	else if (fsio_remove_tree(staging.buf) < 0 || fsio_mkdirs(staging.buf) < 0)
 		ret = diag_error(diags, staging.buf, 0, 0, "cannot create the staging folder: %s",
 				 strerror(errno));
@@ -334,9 +361,7 @@ int site_write(const struct model *model, const struct site_paths *paths,
 out:
 	if (o.keys)
 		pagekeys_release(&keys);
-	pagekey_record_release(&prev_keys);
 	pagekey_record_release(&new_keys);
-	pagekey_record_release(&staged_keys);
 	html_templates_release(&templates);
 	assets_release(&assets);
 	strbuf_release(&staging);

@@ -5,6 +5,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "pagekey.h"
 
 /* Where the build reads its templates and assets and writes its output. */
 struct site_paths {
@@ -37,6 +38,22 @@ struct site_options {
 #define SITE_STAMP_DIR ".cache/policysite"
 
 /*
+ * What a build reads of the outputs before it: the files of the output
+ * folder and of its staging folder as their stamps give them, when they
+ * hold (see site_write). site_stamps_read writes nothing, so it may run
+ * beside the reading of the content; `options` needs only `compress`,
+ * `reuse` and `stamp_dir`.
+ */
+struct site_stamps {
+	struct pagekey_record output, staging;
+	int output_holds, staging_holds;
+};
+
+void site_stamps_read(struct site_stamps *s, const struct site_options *options,
+		      const char *out);
+void site_stamps_release(struct site_stamps *s);
+
+/*
  * Write the whole site for `model` into a staging folder next to
  * `paths->out` (`<out>.staging`) and swap it in only when every file was
  * written, so a failed build leaves the previous output untouched; the
@@ -46,7 +63,8 @@ struct site_options {
  * output when the stamp set aside for it holds, and else clears.
  */
 int site_write(const struct model *model, const struct site_paths *paths,
-	       const struct site_options *options, struct diag_list *diags);
+	       const struct site_options *options, struct site_stamps *stamps,
+	       struct diag_list *diags);
 
 /* A hash of the stamp of output folder `out`, which names each of its
  * files and folders as the build left them, into `*hash`; with `check`,
