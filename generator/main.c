@@ -161,6 +161,23 @@ static void wait_for_stamps(struct previous *p)
 	p->stamps_reading = 0;
 }
 
+/* The model and its arena, freed by site_write beside its last steps (see
+ * site_options), or after it. */
+struct model_owner {
+	struct model *model;
+	struct arena *arena;
+	int released;
+};
+
+static void release_model(void *arg)
+{
+	struct model_owner *owner = arg;
+
+	model_release(owner->model);
+	arena_release(owner->arena);
+	owner->released = 1;
+}
+
 /* Returns -1 on failure; `*skipped` is set when the output was up to date. */
 static int run(const struct cli_options *opt, struct diag_list *diags, int *skipped)
 {
@@ -180,7 +197,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	uint64_t inputs = 0, shared_inputs = 0, recorded = 0, output = 0;
 	int known_inputs = 0, ret;
 	struct site_options options = { !opt->no_compress, opt->jobs, !opt->force, SITE_STAMP_DIR,
-					0, 0 };
+					0, 0, NULL, NULL };
+	struct model_owner owner = { &model, &arena, 0 };
 
 	find_data_dir(&data);
 	strbuf_addf(&templates, "%s/templates", data.buf);
@@ -240,6 +258,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	/* Any error, a --werror warning included, and nothing is written. */
 	if (!ret && !diags->errors && opt->command == CLI_BUILD) {
 		wait_for_stamps(&previous);
+		options.done_with_model = release_model;
+		options.done_ctx = &owner;
 		ret = site_write(&model, &paths, &options, &stamps, diags);
 		if (!ret && known_inputs && site_output_hash(&options, opt->out, 0, &output) == 0) {
 			diagnostics_text(diags, &replay);
@@ -248,8 +268,8 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 					counts.buf);
 		}
 	}
-	model_release(&model);
-	arena_release(&arena);
+	if (!owner.released)
+		release_model(&owner);
 out:
 	wait_for_cache(&previous);
 	wait_for_stamps(&previous);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "hash.h"
+#include "pool.h"
 #include "xalloc.h"
 
 static uint64_t task_key(const struct task *t)
@@ -30,13 +31,26 @@ static uint64_t task_key(const struct task *t)
 	return hash_fnv1a64(key, facts, sizeof(facts));
 }
 
+struct task_keys {
+	const struct model *m;
+	uint64_t *keys;
+};
+
+static int key_task(void *ctx, size_t i)
+{
+	struct task_keys *t = ctx;
+
+	t->keys[i] = task_key(t->m->tasks[i]);
+	return 0;
+}
+
 void pagekeys_init(struct pagekeys *k, const struct model *m, uint64_t shared_inputs)
 {
 	uint64_t site = hash_fnv1a64(HASH_FNV64_INIT, &shared_inputs, sizeof(shared_inputs));
+	struct task_keys tasks = { m, NULL };
 
-	k->tasks = xmalloc((m->ntasks ? m->ntasks : 1) * sizeof(*k->tasks));
-	for (size_t i = 0; i < m->ntasks; i++)
-		k->tasks[i] = task_key(m->tasks[i]);
+	k->tasks = tasks.keys = xmalloc((m->ntasks ? m->ntasks : 1) * sizeof(*k->tasks));
+	pool_for(m->ntasks, m->jobs, key_task, &tasks);
 
 	k->docs = xmalloc((m->ndocs ? m->ndocs : 1) * sizeof(*k->docs));
 	for (size_t i = 0; i < m->ndocs; i++) {

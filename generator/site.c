@@ -304,6 +304,14 @@ static int write_all(struct output *o, const struct asset_list *assets)
 	return ret;
 }
 
+static void *release_model(void *arg)
+{
+	const struct site_options *options = arg;
+
+	options->done_with_model(options->done_ctx);
+	return NULL;
+}
+
 int site_write(const struct model *model, const struct site_paths *paths,
 	       const struct site_options *options, struct site_stamps *stamps,
 	       struct diag_list *diags)
@@ -315,7 +323,8 @@ int site_write(const struct model *model, const struct site_paths *paths,
 	struct pagekey_record new_keys;
 	struct output o = { model, &templates, NULL, diags, options->compress, options->jobs, "",
 			    NULL, 0, NULL, NULL, NULL, &new_keys, NULL };
-	int ret = 0;
+	pthread_t releaser;
+	int ret = 0, releasing = 0;
 
 	memset(&templates, 0, sizeof(templates));
 	pagekey_record_init(&new_keys);
@@ -350,6 +359,10 @@ int site_write(const struct model *model, const struct site_paths *paths,
 				 strerror(errno));
 	if (!ret && write_all(&o, &assets) < 0)
 		ret = -1;
+	releasing = options->done_with_model &&
+		    pthread_create(&releaser, NULL, release_model, (void *)options) == 0;
+	if (!releasing && options->done_with_model)
+		options->done_with_model(options->done_ctx);
 	if (!ret) {
 		output_drop_stale(&o);
 		set_aside_stamp(options, paths->out);
@@ -358,6 +371,8 @@ int site_write(const struct model *model, const struct site_paths *paths,
 	}
 	if (ret < 0)
 		fsio_remove_tree(staging.buf);
+	if (releasing)
+		pthread_join(releaser, NULL);
 out:
 	if (o.keys)
 		pagekeys_release(&keys);

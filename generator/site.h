@@ -24,6 +24,12 @@ struct site_options {
 	 * is rendered. */
 	int keyed;
 	uint64_t shared_inputs;
+	/* Called with `done_ctx`, when not NULL, on a thread of its own once
+	 * the pages no longer need the model, beside the removal of stale
+	 * files and the swap: freeing the model took 0.08 s at 10,000
+	 * documents. site_write waits for it before it returns. */
+	void (*done_with_model)(void *done_ctx);
+	void *done_ctx;
 };
 
 /*

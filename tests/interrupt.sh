@@ -116,7 +116,7 @@ for tenths in 1 3 5 7 9; do
 	points+=($((duration * tenths / 10)))
 done
 for _ in 1 2 3 4 5 6; do
-	points+=($((RANDOM % (duration + duration / 5 + 1))))
+	points+=($((RANDOM % (duration + 1))))
 done
 for ms in "${points[@]}"; do
 	killed_build "$ms"
@@ -125,7 +125,7 @@ done
 # A second kill while the next build clears or updates the first one's
 # staging folder.
 for _ in 1 2; do
-	first=$((RANDOM % (duration + 1))) second=$((RANDOM % 50))
+	first=$((RANDOM % (duration + 1))) second=$((RANDOM % (duration + 1)))
 	killed_build "$first"
 	killed_build "$second"
 	check "killed after $first ms, then after $second ms"
