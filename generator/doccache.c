@@ -527,7 +527,10 @@ int doccache_load(struct doccache *c, size_t i, struct document *doc, struct are
 	uint64_t key = hash_fnv1a64(HASH_FNV64_INIT, &c->settings, sizeof(c->settings));
 	struct diag_list loaded = DIAG_LIST_INIT;
 
-	key = hash_fnv1a64(key, doc->path, strlen(doc->path) + 1);
+	/* By the file's name, not its folder: a content folder moved or
+	 * checked out elsewhere keeps its parsed documents. */
+	const char *slash = strrchr(doc->path, '/'), *name = slash ? slash + 1 : doc->path;
+	key = hash_fnv1a64(key, name, strlen(name) + 1);
 	cd->key = hash_fnv1a64(key, &doc->hash, sizeof(doc->hash));
 	const struct doccache_record *rec = find_record(c, cd->key);
 	if (!rec)

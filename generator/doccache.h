@@ -18,7 +18,8 @@ struct document;
  * folder (beside its build stamp) holds, for each document that loaded
  * without an error, what loading it gave (front matter, sections,
  * citations, warnings) and what finding its tasks gave (tasks, the ids its
- * page has claimed, warnings), keyed by a hash of its path, its bytes and
+ * page has claimed, warnings), keyed by a hash of its file name (not its
+ * folder's: a content folder moved elsewhere keeps its cache), its bytes and
  * `settings`: everything else a document's parse depends on (the program,
  * the options, the departments, the as-of date; uptodate_inputs' shared
  * hash). A document loaded from the cache has no Markdown tree until

@@ -368,6 +368,21 @@ else
 	not_ok "the cache of parsed documents is not whole again" "$(cat "$tmp/rebuild.log")"
 fi
 
+# The content folder moved (checked out elsewhere): the cache, keyed by the
+# documents' file names, still gives every unchanged document.
+mv content moved-content
+printf '\n本段用于检验移动后的内容目录。\n' >>"moved-content/policies/$doc.md"
+"$gen" build --content moved-content --templates templates --assets "$OLDPWD/assets" \
+	--out "$out" >"$tmp/rebuild.log" 2>&1
+mv moved-content content
+if [ "$(cached_count)" = 5 ]; then
+	ok "the content folder moved: 5 documents taken from the cache of parsed documents"
+else
+	not_ok "the content folder moved: $(cached_count) documents from the cache, not 5" \
+		"$(cat "$tmp/rebuild.log")"
+fi
+check "after the content folder moved back"
+
 # A build that fails leaves the output and its files as they were.
 inodes "$out" >"$tmp/before"
 printf -- '---\ntitle: [unclosed\n---\n' >content/policies/broken.md
