@@ -456,17 +456,17 @@ static size_t token_bytes(const struct token *t)
  * files' names and bytes; the last group also holds the indicators and
  * the departments. meta.json, in a folder named the same way, lists the
  * groups. A group ends after a document whose slug hashes to 0 modulo
- * SEARCH_GROUP_DOCS, once it holds a quarter of that many, or once it
- * holds SEARCH_GROUP_MAX_DOCS: where groups end depends on the documents
+ * SEARCH_GROUP_DOCS, once it holds a quarter of that many, and at the
+ * latest once it holds that many: where groups end depends on the documents
  * alone, not on the order of changes, so the index is the same whatever the
  * builds before. A change to a document changes its group only; the other
  * groups are known by their keys (pagekey.h) and linked from the previous
  * output, their documents not indexed again. The largest group bounds the
  * time of such a rebuild: without the cap, one of 1,237 documents came up
- * at 10,000. A site of up to 128 documents is one group.
+ * at 10,000, and indexing it again took a second. A site of up to 128
+ * documents is one group.
  */
 #define SEARCH_GROUP_DOCS 512
-#define SEARCH_GROUP_MAX_DOCS 768
 #define INDEX_BUILD_DIR "search/building"
 
 struct group {
@@ -640,7 +640,7 @@ static struct group *plan_groups(const struct model *m, size_t *ngroups)
 		const char *slug = m->docs[i].slug;
 		size_t size = i + 1 - first;
 		if (i + 1 < m->ndocs &&
-		    (size == SEARCH_GROUP_MAX_DOCS ||
+		    (size == SEARCH_GROUP_DOCS ||
 		     (size >= SEARCH_GROUP_DOCS / 4 &&
 		      hash_fnv1a(slug, strlen(slug)) % SEARCH_GROUP_DOCS == 0))) {
 			g[n].first = first;

@@ -477,7 +477,7 @@ rule_groups() {	# the number of groups the rule makes of content/policies
 	for f in $(ls content/policies | sort); do
 		size=$((size + 1))
 		s=${f%.md}
-		if [ "$f" != "$last" ] && { [ "$size" -eq 768 ] ||
+		if [ "$f" != "$last" ] && { [ "$size" -eq 512 ] ||
 			{ [ "$size" -ge 128 ] && [ $(($(fnv1a "$s") % 512)) -eq 0 ]; }; }; then
 			groups=$((groups + 1)) size=0
 		fi
@@ -524,9 +524,9 @@ else
 	else
 		not_ok "a file of a reused group missing: search/$first/t/0.json.gz is not back"
 	fi
-	# No group holds more than 768 documents: 800 more after c-0299, none
-	# of whose slugs ends a group by its hash, make the last group 865
-	# documents long, which the cap cuts after its 768th.
+	# No group holds more than 512 documents: 800 more after c-0299, none
+	# of whose slugs ends a group by its hash, would make the last group 865
+	# documents long, which the cap cuts after its 512th.
 	added=0 i=0
 	while [ "$added" -lt 800 ]; do
 		s=$(printf 'd-%04d' "$i")
@@ -542,7 +542,7 @@ else
 		grep -c . <(ls "$out/search/$dir/e")
 	done | tr '\n' ' ')
 	if [ "$(index_groups "$out" | wc -l)" -eq "$want_groups" ] && [ "$want_groups" -eq 4 ]; then
-		ok "800 documents added: $want_groups groups, the third cut after its 768th document"
+		ok "800 documents added: $want_groups groups, the third cut after its 512th document"
 	else
 		not_ok "800 documents added: $(index_groups "$out" | wc -l) groups, the rule says $want_groups (and the test means 4)" "chunks per group: $sizes"
 	fi
