@@ -21,10 +21,13 @@
 # metric, value), and at the end one line per N:
 #
 #   bench: N=1000 policysite=…s hugo+pagefind=…s time_ratio=… rss_ratio=… index_ratio=…
+#   bench: N=1000 incremental_first=…s (…) incremental_first_share=… of the full build
 #   bench: N=1000 incremental=…s (one document changed) incremental_share=… of the full build
 #   bench: N=1000 incremental_task=…s (then a task added to it) incremental_task_share=…
 #     (a sentence added changes that document's page and search group; a
-#     task added also the task list, the deadlines and the task's departments)
+#     task added also the task list, the deadlines and the task's departments;
+#     the first rebuild after a full build into a new folder has no staging
+#     folder to update yet, and links every file into a new one)
 #   bench: N=1000 policysite --no-compress=…s time_ratio=… (without the .gz/.br copies, …)
 #   bench: N=10000 hugo+pagefind>…s (Pagefind failed after …s) time_ratio<…
 #     (only when Pagefind fails, out of memory say: a bound from the time it ran)
@@ -236,7 +239,7 @@ for n in "$@"; do
 	csv_row versions pagefind "$pagefind_version"
 	csv_row limits memory_mb "$mem_limit_mb"
 
-	for t in policysite hugo pagefind floor check nocompress incr incrtask; do
+	for t in policysite hugo pagefind floor check nocompress incrfirst incr incrtask; do
 		eval "times_$t= cpu_$t= rss_$t= failed_$t= failed_after_$t="
 	done
 	ps_bytes=0 ps_files=0 ps_idx_bytes=0 ps_idx_files=0
@@ -290,16 +293,23 @@ for n in "$@"; do
 	rm -rf "$out/hugo" "$out/hugo-cache"
 
 
-	# An incremental rebuild: on a copy of the corpus, a full build, then
-	# one sentence added to one document and the build run again over the
-	# output it replaces (reusing its unchanged files), one run.
+	# Incremental rebuilds: on a copy of the corpus, a full build into a new
+	# folder, then one sentence added to one document and the build run
+	# again over the output it replaces (the first rebuild, which makes its
+	# staging folder anew), then another sentence (a rebuild as every one
+	# after the first is: the staging folder holds the output before, and is
+	# updated in place), one run each.
 	if [ -z "$failed_policysite" ]; then
-		rm -rf "$out/incr-content"
+		rm -rf "$out/incr-content" "$out/policysite" "$out/policysite.staging"
 		cp -R "$corpus/content" "$out/incr-content"
 		"$policysite" build $jobs_opt --content "$out/incr-content" --out "$out/policysite" \
 			>/dev/null 2>&1 || failed_incr="the full build before it failed"
+		failed_incrfirst=$failed_incr
 		doc=$(find "$out/incr-content/policies" -name '*.md' | sort | head -n 1)
 		printf '\n本段为增量构建基准新增的一句话。\n' >>"$doc"
+		timed incrfirst "$policysite" build $jobs_opt --content "$out/incr-content" \
+			--out "$out/policysite" || true
+		printf '\n本段为增量构建基准再次新增的一句话。\n' >>"$doc"
 		timed incr "$policysite" build $jobs_opt --content "$out/incr-content" \
 			--out "$out/policysite" || true
 		# Then a task added to it: the task list, the deadlines and the
@@ -307,7 +317,7 @@ for n in "$@"; do
 		printf '\n**（九十九）加强增量构建基准工作。**建立基准测试制度，定期发布结果。（市卫生健康局牵头，2026年底前完成）\n' >>"$doc"
 		timed incrtask "$policysite" build $jobs_opt --content "$out/incr-content" \
 			--out "$out/policysite" || true
-		rm -rf "$out/incr-content" "$out/policysite"
+		rm -rf "$out/incr-content" "$out/policysite" "$out/policysite.staging"
 	fi
 
 	report_tool policysite "$times_policysite" "$cpu_policysite" "$rss_policysite" \
@@ -331,6 +341,8 @@ for n in "$@"; do
 	report_tool policysite-check "$times_check" "$cpu_check" "$rss_check" "" "" "" "" "$failed_check"
 	report_tool policysite-no-compress "$times_nocompress" "$cpu_nocompress" "$rss_nocompress" \
 		"" "" "" "" "$failed_nocompress"
+	report_tool policysite-incremental-first "$times_incrfirst" "$cpu_incrfirst" \
+		"$rss_incrfirst" "" "" "" "" "$failed_incrfirst"
 	report_tool policysite-incremental "$times_incr" "$cpu_incr" "$rss_incr" "" "" "" "" \
 		"$failed_incr"
 	report_tool policysite-incremental-task "$times_incrtask" "$cpu_incrtask" "$rss_incrtask" \
@@ -376,7 +388,8 @@ $(awk -v n="$n" -v l="$lower" -v p="$failed_after_pagefind" -v r="$(ratio "$ps_t
 			printf "bench: N=%d hugo+pagefind>%.2fs (Pagefind failed after %.2fs) time_ratio<%.2f", n, l, p, r }')"
 	fi
 	# The rebuilds, each as a share of the full build.
-	for rebuild in "incr incremental one document changed" \
+	for rebuild in "incrfirst incremental_first the first rebuild, no staging folder yet" \
+		"incr incremental one document changed" \
 		"incrtask incremental_task then a task added to it"; do
 		set -- $rebuild
 		t=$1 metric=$2
