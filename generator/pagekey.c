@@ -146,13 +146,9 @@ static struct pagekey_entry *append(struct pagekey_record *r)
 
 void pagekey_record_add(struct pagekey_record *r, const char *path, uint64_t key)
 {
-	char *copy = xstrdup(path);
+	static const struct pagekey_entry unknown;	/* facts looked up when written */
 
-	pthread_mutex_lock(&r->lock);
-	struct pagekey_entry *e = append(r);
-	e->path = copy;
-	e->key = key;
-	pthread_mutex_unlock(&r->lock);
+	pagekey_record_add_file(r, path, key, &unknown);
 }
 
 void pagekey_record_add_file(struct pagekey_record *r, const char *path, uint64_t key,
