@@ -70,11 +70,11 @@ static int is_document(const struct tree_hash *t, const char *dir, const char *n
 
 /* Every file under `name` in the folder open as `at` (`path` from the
  * working folder, `rel` below the root), in name order: their names and
- * bytes, or `read`'s when the file was read already. The shared hash
+ * bytes, or `bytes`' when the file was read already. The shared hash
  * leaves out a `document`. Files are stat'ed by name in their open folder,
  * not by a path looked up from the root. Returns -1 if one cannot be read. */
 static int hash_tree(struct tree_hash *t, int at, const char *name, const char *path,
-		     const char *rel, int document, struct strbuf *read)
+		     const char *rel, int document, struct strbuf *bytes)
 {
 	struct stat st;
 	int ret = 0;
@@ -132,9 +132,9 @@ static int hash_tree(struct tree_hash *t, int at, const char *name, const char *
 	if (!S_ISREG(st.st_mode))
 		return -1;
 	struct strbuf data = STRBUF_INIT;
-	if (read) {
-		data = *read;
-		strbuf_init(read);
+	if (bytes) {
+		data = *bytes;
+		strbuf_init(bytes);
 	} else {
 		ret = fsio_read_file(path, &data);
 	}
