@@ -83,12 +83,15 @@ if [ -z "${BENCH_OUT:-}" ]; then
 	fi
 fi
 mkdir -p "$BENCH_OUT" "$here/results"
-# The tools run with their address space limited to BENCH_MEM_MB (default
-# half the machine's memory), so that one that would exhaust the memory
-# fails alone, and is reported as failed, instead of calling in the OOM
-# killer on a shared machine. (Pagefind 1.6.0 takes about 2.3 MB per
-# document of this corpus: some 23 GB at N = 10,000.)
-mem_limit_mb=${BENCH_MEM_MB:-$(awk '/^MemTotal:/ { printf "%d", $2 / 2048 }' /proc/meminfo)}
+# The tools run with their address space limited to BENCH_MEM_MB (default:
+# the memory and swap available at the start, less 1 GB), so that one that
+# would exhaust them fails alone, and is reported as failed, instead of
+# calling in the OOM killer. (Pagefind 1.6.0 takes about 2.3 MB per
+# document of this corpus: some 23 GB at N = 10,000, more than a 24 GB
+# machine has without swap.) A tool's swap traffic is recorded, as paging
+# lengthens its time: see swap_mb in the results.
+mem_limit_mb=${BENCH_MEM_MB:-$(awk '/^(MemAvailable|SwapFree):/ { k += $2 }
+	END { printf "%d", k / 1024 - 1024 }' /proc/meminfo)}
 mem_limit_kb=$((mem_limit_mb * 1024))
 out=$(cd "$BENCH_OUT" && pwd)
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -100,6 +103,11 @@ pagefind_version=$("$pagefind" --version | sed 's/^pagefind //')
 jobs_opt=${BENCH_JOBS:+--jobs $BENCH_JOBS}
 
 now_ns() { date +%s%N; }
+
+# pages swapped in and out since boot, all processes
+swap_pages() {
+	awk '$1 == "pswpin" || $1 == "pswpout" { n += $2 } END { print n + 0 }' /proc/vmstat
+}
 
 # total bytes and file count of a folder: "BYTES FILES"
 size_of() {	# size_of PATH…: bytes and files under each PATH, summed
@@ -124,6 +132,7 @@ timed() {
 	shift
 	eval "[ -z \"\${failed_$name:-}\" ]" || return 1
 	tf=$out/time.txt
+	swapped0=$(swap_pages)
 	t0=$(now_ns)
 	# Not Hugo: Go reserves address space up front, and fails at start-up
 	# under a limit that policysite and Pagefind are far from reaching.
@@ -144,9 +153,11 @@ timed() {
 	fi
 	t1=$(now_ns)
 	wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+	swap=$(awk -v a="$swapped0" -v b="$(swap_pages)" -v p="$(getconf PAGESIZE)" \
+		'BEGIN { printf "%.0f", (b - a) * p / 1048576 }')
 	set -- $(tail -n 1 "$tf")
 	cpu=$(awk -v u="$2" -v s="$3" 'BEGIN { printf "%.2f", u + s }')
-	eval "times_$name=\"\${times_$name:-} $wall\"; cpu_$name=\"\${cpu_$name:-} $cpu\"; rss_$name=\"\${rss_$name:-} $1\""
+	eval "times_$name=\"\${times_$name:-} $wall\"; cpu_$name=\"\${cpu_$name:-} $cpu\"; rss_$name=\"\${rss_$name:-} $1\"; swap_$name=\"\${swap_$name:-} $swap\""
 }
 
 # A full build: no previous output, and with --force no parsed documents
@@ -180,11 +191,11 @@ csv_row() {	# tool metric value
 	printf '%s,%s,%s,%s,%s,%s,%s,%s\n' "$day" "$commit" "$n" "$seed" "$load" "$1" "$2" "$3" >>"$csv"
 }
 
-report_tool() {	# tool times cpus rsses out_bytes out_files index_bytes index_files failure
+report_tool() {	# tool times cpus rsses out_bytes out_files index_bytes index_files failure swaps
 	tool=$1
 	if [ -n "${9:-}" ]; then
 		csv_row "$tool" failed "\"$9\""
-		printf '  %-24s failed: %s\n' "$tool" "$9"
+		printf '  %-28s failed: %s\n' "$tool" "$9"
 		return
 	fi
 	med=$(echo "$2" | median)
@@ -195,6 +206,9 @@ report_tool() {	# tool times cpus rsses out_bytes out_files index_bytes index_fi
 	csv_row "$tool" cpu_s_median "$cpu"
 	csv_row "$tool" ms_per_doc "$(awk -v t="$med" -v n="$n" 'BEGIN { printf "%.2f", t * 1000 / n }')"
 	csv_row "$tool" peak_rss_kb "$rss"
+	# MB swapped in and out (by any process) during its runs: the largest
+	swap=$(echo "${10:-0}" | maximum)
+	csv_row "$tool" swap_mb "$swap"
 	if [ -n "$5" ]; then
 		csv_row "$tool" output_bytes "$5"
 		csv_row "$tool" output_files "$6"
@@ -205,11 +219,12 @@ report_tool() {	# tool times cpus rsses out_bytes out_files index_bytes index_fi
 		csv_row "$tool" index_files "$8"
 		csv_row "$tool" index_bytes_per_doc "$(awk -v b="$7" -v n="$n" 'BEGIN { printf "%.0f", b / n }')"
 	fi
-	printf '  %-24s %9.2f s  %8.2f ms/doc  cpu %8.2f s  rss %7.1f MB' "$tool" "$med" \
+	printf '  %-28s %9.2f s  %8.2f ms/doc  cpu %8.2f s  rss %7.1f MB' "$tool" "$med" \
 		"$(awk -v t="$med" -v n="$n" 'BEGIN { print t * 1000 / n }')" "$cpu" \
 		"$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
 	[ -n "$5" ] && printf '  out %7.1f KB/doc' "$(awk -v b="$5" -v n="$n" 'BEGIN { print b / n / 1024 }')"
 	[ -n "$7" ] && printf '  index %6.1f KB/doc' "$(awk -v b="$7" -v n="$n" 'BEGIN { print b / n / 1024 }')"
+	[ "$swap" = 0 ] || printf '  swapped %s MB' "$swap"
 	printf '\n'
 }
 
@@ -240,7 +255,7 @@ for n in "$@"; do
 	csv_row limits memory_mb "$mem_limit_mb"
 
 	for t in policysite hugo pagefind floor check nocompress incrfirst incr incrtask; do
-		eval "times_$t= cpu_$t= rss_$t= failed_$t= failed_after_$t="
+		eval "times_$t= cpu_$t= rss_$t= swap_$t= failed_$t= failed_after_$t="
 	done
 	ps_bytes=0 ps_files=0 ps_idx_bytes=0 ps_idx_files=0
 	hugo_bytes=0 hugo_files=0 pf_bytes=0 pf_files=0
@@ -271,7 +286,7 @@ for n in "$@"; do
 	run_floor || true
 	rm -rf "$out/floor"
 	for t in policysite hugo pagefind floor; do
-		eval "times_$t= cpu_$t= rss_$t="
+		eval "times_$t= cpu_$t= rss_$t= swap_$t="
 	done
 	r=1
 	while [ "$r" -le "$runs" ]; do
@@ -321,11 +336,11 @@ for n in "$@"; do
 	fi
 
 	report_tool policysite "$times_policysite" "$cpu_policysite" "$rss_policysite" \
-		"$ps_bytes" "$ps_files" "$ps_idx_bytes" "$ps_idx_files" "$failed_policysite"
+		"$ps_bytes" "$ps_files" "$ps_idx_bytes" "$ps_idx_files" "$failed_policysite" "$swap_policysite"
 	report_tool hugo "$times_hugo" "$cpu_hugo" "$rss_hugo" "$hugo_bytes" "$hugo_files" "" "" \
-		"$failed_hugo"
+		"$failed_hugo" "$swap_hugo"
 	report_tool pagefind "$times_pagefind" "$cpu_pagefind" "$rss_pagefind" "$pf_bytes" "$pf_files" \
-		"$pf_bytes" "$pf_files" "$failed_pagefind"
+		"$pf_bytes" "$pf_files" "$failed_pagefind" "$swap_pagefind"
 	# Hugo + Pagefind: the two times of each round summed, the larger RSS.
 	hp_failed=${failed_hugo:-$failed_pagefind}
 	hp_times=$(printf '%s\n%s\n' "$times_hugo" "$times_pagefind" | awk '
@@ -335,18 +350,20 @@ for n in "$@"; do
 		NR == 1 { for (i = 1; i <= NF; i++) h[i] = $i; n = NF }
 		NR == 2 { for (i = 1; i <= n; i++) printf "%.2f ", h[i] + $i }')
 	report_tool hugo+pagefind "$hp_times" "$hp_cpu" "$rss_hugo $rss_pagefind" \
-		"$((hugo_bytes + pf_bytes))" "$((hugo_files + pf_files))" "$pf_bytes" "$pf_files" "$hp_failed"
+		"$((hugo_bytes + pf_bytes))" "$((hugo_files + pf_files))" "$pf_bytes" "$pf_files" "$hp_failed" \
+		"$swap_hugo $swap_pagefind"
 	report_tool floor "$times_floor" "$cpu_floor" "$rss_floor" "$ps_bytes" "$ps_files" "" "" \
-		"$failed_floor"
-	report_tool policysite-check "$times_check" "$cpu_check" "$rss_check" "" "" "" "" "$failed_check"
+		"$failed_floor" "$swap_floor"
+	report_tool policysite-check "$times_check" "$cpu_check" "$rss_check" "" "" "" "" "$failed_check" \
+		"$swap_check"
 	report_tool policysite-no-compress "$times_nocompress" "$cpu_nocompress" "$rss_nocompress" \
-		"" "" "" "" "$failed_nocompress"
+		"" "" "" "" "$failed_nocompress" "$swap_nocompress"
 	report_tool policysite-incremental-first "$times_incrfirst" "$cpu_incrfirst" \
-		"$rss_incrfirst" "" "" "" "" "$failed_incrfirst"
+		"$rss_incrfirst" "" "" "" "" "$failed_incrfirst" "$swap_incrfirst"
 	report_tool policysite-incremental "$times_incr" "$cpu_incr" "$rss_incr" "" "" "" "" \
-		"$failed_incr"
+		"$failed_incr" "$swap_incr"
 	report_tool policysite-incremental-task "$times_incrtask" "$cpu_incrtask" "$rss_incrtask" \
-		"" "" "" "" "$failed_incrtask"
+		"" "" "" "" "$failed_incrtask" "$swap_incrtask"
 
 	if [ -z "$failed_policysite" ]; then
 		ps_t=$(echo "$times_policysite" | median)
@@ -387,6 +404,14 @@ for n in "$@"; do
 $(awk -v n="$n" -v l="$lower" -v p="$failed_after_pagefind" -v r="$(ratio "$ps_t" "$lower")" 'BEGIN {
 			printf "bench: N=%d hugo+pagefind>%.2fs (Pagefind failed after %.2fs) time_ratio<%.2f", n, l, p, r }')"
 	fi
+	# Paging lengthens a tool's time: say so when a compared run swapped.
+	for t in policysite hugo pagefind; do
+		eval "swaps=\$swap_$t"
+		most=$(echo "${swaps:-0}" | maximum)
+		[ "${most:-0}" = 0 ] && continue
+		line="$line
+bench: N=$n note: $most MB swapped in and out during a $t run (its time includes the paging)"
+	done
 	# The rebuilds, each as a share of the full build.
 	for rebuild in "incrfirst incremental_first the first rebuild, no staging folder yet" \
 		"incr incremental one document changed" \
