@@ -149,6 +149,11 @@ timed() {
 		eval "failed_after_$name=$(awk -v a="$t0" -v b="$(now_ns)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')"
 		echo "  $name failed after $(eval "echo \$failed_after_$name") s: $why; last lines of its output:" >&2
 		tail -n 5 "$out/$name.log" | sed 's/^/    /' >&2
+		case $why in out\ of\ memory*)
+			echo "  (more swap lets it finish, as root: fallocate -l 24G /var/tmp/bench.swap &&" \
+				"chmod 600 /var/tmp/bench.swap && mkswap /var/tmp/bench.swap &&" \
+				"swapon /var/tmp/bench.swap; the limit is then higher, see BENCH_MEM_MB)" >&2 ;;
+		esac
 		return 1
 	fi
 	t1=$(now_ns)

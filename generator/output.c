@@ -10,6 +10,7 @@
 
 #include "compress.h"
 #include "fsio.h"
+#include "hash.h"
 #include "progress.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -35,6 +36,9 @@ static int write_copy(struct output *o, const char *path, const char *ext, const
 				 gzip ? "libdeflate" : "Brotli");
 	else
 		ret = write_file(o, to.buf, packed.buf, packed.len);
+	if (!ret)
+		pagekey_record_add(o->new_keys, to.buf + strlen(o->dir) + 1, 0,
+				   hash_content(HASH_FNV64_INIT, packed.buf, packed.len));
 	strbuf_release(&packed);
 	strbuf_release(&to);
 	return ret;
@@ -197,6 +201,12 @@ static int is_page(const char *path)
 
 static const char *const copy_ext[2] = { ".gz", ".br" };
 
+/* Whether a file of `len` bytes at `relpath` has .gz and .br copies. */
+static int has_copies(const struct output *o, const char *relpath, uint64_t len)
+{
+	return o->compress && compress_wanted(relpath, (size_t)len);
+}
+
 /* Remove `path` and its copies from a recycled staging folder, where an
  * older file may sit: a file is only ever linked or written there anew,
  * never written into, for it may be a link to the previous site's. */
@@ -215,113 +225,148 @@ static void clear_staged(const struct output *o, const char *path)
 	strbuf_release(&copy);
 }
 
-/* The entry of `relpath` in a recycled staging folder, if its file at
- * `path` is still as recorded. */
-static const struct pagekey_entry *staged(const struct output *o, const char *relpath,
-					  const char *path)
-{
-	const struct pagekey_entry *s =
-		o->staged_keys ? pagekey_record_find(o->staged_keys, relpath) : NULL;
+/* A file and its copies as a record has them, each checked. */
+struct found {
+	struct pagekey_entry file, copy[2];
+	int copies;
+};
 
-	return s && pagekey_file_same(s, path) ? s : NULL;
+/* Whether the file `relpath` in folder `dir` is as record `rec` has it
+ * (by its bytes when `by_content`), and so are its copies, if it has
+ * any: then `*f` holds what they now are. */
+static int find_file(const struct output *o, const struct pagekey_record *rec, const char *dir,
+		     int by_content, const char *relpath, struct found *f)
+{
+	struct strbuf path = STRBUF_INIT;
+	const struct pagekey_entry *e = rec ? pagekey_record_find(rec, relpath) : NULL;
+	int ok;
+
+	strbuf_addf(&path, "%s/%s", dir, relpath);
+	ok = e && pagekey_file_check(e, path.buf, by_content, &f->file);
+	f->copies = ok && has_copies(o, relpath, f->file.size) ? 2 : 0;
+	for (int k = 0; ok && k < f->copies; k++) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s%s", relpath, copy_ext[k]);
+		e = pagekey_record_find(rec, path.buf);
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s%s", dir, relpath, copy_ext[k]);
+		ok = e && pagekey_file_check(e, path.buf, by_content, &f->copy[k]);
+	}
+	strbuf_release(&path);
+	return ok;
+}
+
+/* Note the copies of `f`, kept or linked as `relpath`'s. */
+static void note_copies(struct output *o, const char *relpath, const struct found *f)
+{
+	struct strbuf path = STRBUF_INIT;
+
+	for (int k = 0; k < f->copies; k++) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s%s", relpath, copy_ext[k]);
+		pagekey_record_add_file(o->new_keys, path.buf, 0, &f->copy[k]);
+	}
+	strbuf_release(&path);
+}
+
+/* Link the previous site's `from` (found as `f`) and its copies to `to`;
+ * 0 if a link fails, leaving none of them. */
+static int link_found(struct output *o, const char *from, const char *to, const struct found *f)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	int linked = 0;
+
+	for (; linked <= f->copies; linked++) {
+		strbuf_reset(&a);
+		strbuf_reset(&b);
+		strbuf_addf(&a, "%s/%s%s", o->prev, from, linked ? copy_ext[linked - 1] : "");
+		strbuf_addf(&b, "%s/%s%s", o->dir, to, linked ? copy_ext[linked - 1] : "");
+		if (fsio_link(a.buf, b.buf) < 0)
+			break;
+	}
+	if (linked <= f->copies) {
+		while (linked-- > 0) {
+			strbuf_reset(&b);
+			strbuf_addf(&b, "%s/%s%s", o->dir, to, linked ? copy_ext[linked - 1] : "");
+			remove(b.buf);
+		}
+	}
+	strbuf_release(&a);
+	strbuf_release(&b);
+	return linked > f->copies;
 }
 
 int output_write_from(struct output *o, const char *relpath, const void *data, size_t len,
 		      const char *prev_relpath)
 {
-	struct strbuf path = STRBUF_INIT, old = STRBUF_INIT, from = STRBUF_INIT, to = STRBUF_INIT;
-	const struct pagekey_entry *kept = NULL;
-	int ret = 0, reused = 0;
+	struct strbuf path = STRBUF_INIT, old = STRBUF_INIT;
+	struct found f;
+	int ret = 0, kept = 0, reused = 0, linked_copies = 0;
 
 	strbuf_addf(&path, "%s/%s", o->dir, relpath);
 	if (o->staged_keys) {
-		kept = staged(o, relpath, path.buf);
-		if (kept && !fsio_same_content(path.buf, data, len))
-			kept = NULL;
+		kept = find_file(o, o->staged_keys, o->dir, 0, relpath, &f) &&
+		       fsio_same_content(path.buf, data, len);
 		if (!kept)
 			clear_staged(o, path.buf);
 	}
 	if (!kept && o->prev) {
 		strbuf_addf(&old, "%s/%s", o->prev, prev_relpath);
-		reused = fsio_same_content(old.buf, data, len) && fsio_link(old.buf, path.buf) == 0;
+		/* With its copies if they are still what the previous build made. */
+		if (o->prev_keys &&
+		    find_file(o, o->prev_keys, o->prev, o->prev_moved, prev_relpath, &f) &&
+		    f.copies == (has_copies(o, relpath, len) ? 2 : 0) &&
+		    fsio_same_content(old.buf, data, len) && link_found(o, prev_relpath, relpath, &f))
+			reused = linked_copies = 1;
+		else
+			reused = fsio_same_content(old.buf, data, len) &&
+				 fsio_link(old.buf, path.buf) == 0;
 	}
 	if (!kept && !reused)
 		ret = write_file(o, path.buf, data, len);
 	if (!ret) {
-		if (kept)
-			pagekey_record_add_file(o->new_keys, relpath, 0, kept);
-		else
-			pagekey_record_add(o->new_keys, relpath, 0);
-	}
-	if (!ret)
-		progress_file(len, is_page(path.buf));
-	if (!ret && !kept && o->compress && compress_wanted(relpath, len)) {
-		int need[2] = { 1, 1 };
-		/* The copies of a reused file are linked too, if made the same way. */
-		for (int k = 0; k < 2 && reused && o->prev_copies; k++) {
-			strbuf_reset(&from);
-			strbuf_reset(&to);
-			strbuf_addf(&from, "%s%s", old.buf, copy_ext[k]);
-			strbuf_addf(&to, "%s%s", path.buf, copy_ext[k]);
-			need[k] = fsio_link(from.buf, to.buf) < 0;
+		if (kept || linked_copies) {
+			pagekey_record_add_file(o->new_keys, relpath, 0, &f.file);
+			note_copies(o, relpath, &f);
+		} else {
+			pagekey_record_add(o->new_keys, relpath, 0,
+					   hash_content(HASH_FNV64_INIT, data, len));
 		}
-		if ((need[0] || need[1]) && !queue_copies(o, path.buf, need[0], need[1], data, len))
-			ret = make_copies(o, path.buf, need[0], need[1], data, len);
+		progress_file(len, is_page(path.buf));
 	}
+	if (!ret && !kept && !linked_copies && has_copies(o, relpath, len) &&
+	    !queue_copies(o, path.buf, 1, 1, data, len))
+		ret = make_copies(o, path.buf, 1, 1, data, len);
 	strbuf_release(&path);
 	strbuf_release(&old);
-	strbuf_release(&from);
-	strbuf_release(&to);
 	return ret;
 }
 
 int output_take(struct output *o, const char *relpath, uint64_t key, struct pagekey_entry *as)
 {
-	struct strbuf old = STRBUF_INIT, path = STRBUF_INIT, from = STRBUF_INIT, to = STRBUF_INIT;
-	const struct pagekey_entry *e;
-	int reused = 0, linked = 0;
+	struct strbuf path = STRBUF_INIT;
+	struct found f;
+	int reused = 0;
 
 	if (!o->keys)
 		return 0;
-	strbuf_addf(&path, "%s/%s", o->dir, relpath);
 	/* Kept in a recycled staging folder, with its copies, made the same
 	 * way under the stamp it was recycled by. */
-	e = staged(o, relpath, path.buf);
-	if (e && e->key == key) {
+	if (o->staged_keys && find_file(o, o->staged_keys, o->dir, 0, relpath, &f) &&
+	    f.file.key == key) {
 		reused = 1;
-		goto out;
+	} else {
+		strbuf_addf(&path, "%s/%s", o->dir, relpath);
+		clear_staged(o, path.buf);
+		reused = o->prev_keys &&
+			 find_file(o, o->prev_keys, o->prev, o->prev_moved, relpath, &f) &&
+			 f.file.key == key && link_found(o, relpath, relpath, &f);
 	}
-	clear_staged(o, path.buf);
-	e = o->prev_keys ? pagekey_record_find(o->prev_keys, relpath) : NULL;
-	if (!e || e->key != key)
-		goto out;
-	strbuf_addf(&old, "%s/%s", o->prev, relpath);
-	reused = pagekey_file_same(e, old.buf) && fsio_link(old.buf, path.buf) == 0;
-	if (reused && o->compress && compress_wanted(relpath, e->size)) {
-		for (; linked < 2 && reused; linked++) {
-			strbuf_reset(&from);
-			strbuf_reset(&to);
-			strbuf_addf(&from, "%s%s", old.buf, copy_ext[linked]);
-			strbuf_addf(&to, "%s%s", path.buf, copy_ext[linked]);
-			reused = fsio_link(from.buf, to.buf) == 0;
-		}
-		/* A copy missing: the caller makes all three anew. */
-		if (!reused) {
-			remove(path.buf);
-			for (int k = 0; k < linked - 1; k++) {
-				strbuf_reset(&to);
-				strbuf_addf(&to, "%s%s", path.buf, copy_ext[k]);
-				remove(to.buf);
-			}
-		}
+	if (reused) {
+		note_copies(o, relpath, &f);
+		*as = f.file;
 	}
-out:
-	if (reused)
-		*as = *e;
-	strbuf_release(&old);
 	strbuf_release(&path);
-	strbuf_release(&from);
-	strbuf_release(&to);
 	return reused;
 }
 
@@ -332,7 +377,7 @@ int output_reuse(struct output *o, const char *relpath, uint64_t key)
 	if (!o->keys)
 		return 0;
 	if (!output_take(o, relpath, key, &as)) {
-		pagekey_record_add(o->new_keys, relpath, key);
+		pagekey_record_add(o->new_keys, relpath, key, 0);
 		return 0;
 	}
 	pagekey_record_add_file(o->new_keys, relpath, key, &as);

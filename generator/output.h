@@ -23,6 +23,10 @@ struct output {
 	 * output_write), or NULL; and whether their .gz and .br copies may be. */
 	const char *prev;
 	int prev_copies;
+	/* Whether `prev` was copied or restored (from a CI cache, say) since
+	 * its build, with new inodes and times: its files are then known by
+	 * their size and the hash of their bytes (pagekey_file_check). */
+	int prev_moved;
 	struct copy_queue *copies;	/* see output_copies_start, or NULL */
 	/* The keys of pages (pagekey.h), or NULL to render every page; the
 	 * previous site's keys, or NULL; this build's, as they are given. */

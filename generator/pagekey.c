@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fsio.h"
 #include "hash.h"
 #include "pool.h"
 #include "xalloc.h"
@@ -144,11 +145,12 @@ static struct pagekey_entry *append(struct pagekey_record *r)
 	return e;
 }
 
-void pagekey_record_add(struct pagekey_record *r, const char *path, uint64_t key)
+void pagekey_record_add(struct pagekey_record *r, const char *path, uint64_t key,
+			uint64_t hash)
 {
-	static const struct pagekey_entry unknown;	/* facts looked up when written */
+	struct pagekey_entry as = { .hash = hash };	/* facts looked up when written */
 
-	pagekey_record_add_file(r, path, key, &unknown);
+	pagekey_record_add_file(r, path, key, &as);
 }
 
 void pagekey_record_add_file(struct pagekey_record *r, const char *path, uint64_t key,
@@ -190,10 +192,14 @@ void pagekey_record_sort(struct pagekey_record *r)
 	if (sorted < r->count)
 		qsort(r->items, r->count, sizeof(*r->items), compare_keyed_first);
 	for (size_t i = 0; i < r->count; i++) {
-		if (kept && !strcmp(r->items[kept - 1].path, r->items[i].path))
+		struct pagekey_entry *last = kept ? &r->items[kept - 1] : NULL;
+		if (last && !strcmp(last->path, r->items[i].path)) {
+			if (!last->hash)
+				last->hash = r->items[i].hash;
 			free(r->items[i].path);
-		else
+		} else {
 			r->items[kept++] = r->items[i];
+		}
 	}
 	r->count = kept;
 }
@@ -253,18 +259,27 @@ static char **record_folders(const struct pagekey_record *r, size_t *n)
 
 /* One line of the record: printf took a tenth of a second for a large
  * site's 100,000 lines. */
-static void add_line(struct strbuf *out, uint64_t key, const uint64_t f[4], const char *path)
+static void add_hex(struct strbuf *out, uint64_t v)
 {
 	static const char hex[] = "0123456789abcdef";
 	char digits[16];
 
-	for (int k = 15; k >= 0; k--, key >>= 4)
-		digits[k] = hex[key & 15];
+	for (int k = 15; k >= 0; k--, v >>= 4)
+		digits[k] = hex[v & 15];
 	strbuf_add(out, digits, sizeof(digits));
+}
+
+/* "<key> <inode> <size> <seconds> <nanoseconds> <hash> <path>" */
+static void add_line(struct strbuf *out, uint64_t key, const uint64_t f[4], uint64_t hash,
+		     const char *path)
+{
+	add_hex(out, key);
 	for (int k = 0; k < 4; k++) {
 		strbuf_addch(out, ' ');
 		strbuf_addu(out, f[k]);
 	}
+	strbuf_addch(out, ' ');
+	add_hex(out, hash);
 	strbuf_addch(out, ' ');
 	strbuf_adds(out, path);
 	strbuf_addch(out, '\n');
@@ -295,7 +310,7 @@ void pagekey_record_text(struct pagekey_record *r, const char *dir, struct strbu
 				continue;
 			file_facts(&st, f);
 		}
-		add_line(out, e->key, f, e->path);
+		add_line(out, e->key, f, e->hash, e->path);
 	}
 	folders = record_folders(r, &nfolders);
 	for (size_t i = 0; i < nfolders; i++) {
@@ -303,7 +318,7 @@ void pagekey_record_text(struct pagekey_record *r, const char *dir, struct strbu
 		strbuf_addf(&path, "%s/%s", dir, folders[i]);
 		if (!strchr(folders[i], '\n') && lstat(path.buf, &st) == 0 && S_ISDIR(st.st_mode)) {
 			file_facts(&st, f);
-			add_line(out, 0, f, folders[i]);
+			add_line(out, 0, f, 0, folders[i]);
 		}
 		free(folders[i]);
 	}
@@ -341,11 +356,12 @@ void pagekey_record_parse(struct pagekey_record *r, const char *text)
 	while (*text) {
 		const char *eol = strchr(text, '\n');
 		const char *end = eol ? eol : text + strlen(text), *at = text;
-		uint64_t key, f[4];
+		uint64_t key, f[4], hash;
 
 		if (parse_number(&at, end, 16, &key) && parse_number(&at, end, 10, &f[0]) &&
 		    parse_number(&at, end, 10, &f[1]) && parse_number(&at, end, 10, &f[2]) &&
-		    parse_number(&at, end, 10, &f[3]) && at < end) {
+		    parse_number(&at, end, 10, &f[3]) && parse_number(&at, end, 16, &hash) &&
+		    at < end) {
 			struct pagekey_entry *e = append(r);
 			e->path = xstrndup(at, (size_t)(end - at));
 			e->key = key;
@@ -353,6 +369,7 @@ void pagekey_record_parse(struct pagekey_record *r, const char *text)
 			e->size = f[1];
 			e->mtime_sec = f[2];
 			e->mtime_nsec = f[3];
+			e->hash = hash;
 		}
 		text = eol ? eol + 1 : end;
 	}
@@ -362,7 +379,7 @@ void pagekey_record_parse(struct pagekey_record *r, const char *text)
 const struct pagekey_entry *pagekey_record_find(const struct pagekey_record *r,
 						const char *path)
 {
-	struct pagekey_entry want = { (char *)path, 0, 0, 0, 0, 0 };
+	struct pagekey_entry want = { .path = (char *)path };
 
 	if (!r->count)
 		return NULL;
@@ -371,14 +388,36 @@ const struct pagekey_entry *pagekey_record_find(const struct pagekey_record *r,
 
 int pagekey_file_same(const struct pagekey_entry *e, const char *path)
 {
+	return pagekey_file_check(e, path, 0, NULL);
+}
+
+int pagekey_file_check(const struct pagekey_entry *e, const char *path, int by_content,
+		       struct pagekey_entry *now)
+{
+	struct strbuf bytes = STRBUF_INIT;
 	struct stat st;
 	uint64_t f[4];
+	int same;
 
 	if (lstat(path, &st) < 0 || !S_ISREG(st.st_mode))
 		return 0;
 	file_facts(&st, f);
-	return f[0] == e->inode && f[1] == e->size && f[2] == e->mtime_sec &&
-	       f[3] == e->mtime_nsec;
+	if (!by_content)
+		same = f[0] == e->inode && f[1] == e->size && f[2] == e->mtime_sec &&
+		       f[3] == e->mtime_nsec;
+	else
+		same = e->hash && f[1] == e->size &&
+		       fsio_read_regular(path, (size_t)e->size, &bytes) == 0 &&
+		       bytes.len == e->size &&
+		       hash_content(HASH_FNV64_INIT, bytes.buf, bytes.len) == e->hash;
+	strbuf_release(&bytes);
+	if (same && now) {
+		*now = *e;
+		now->inode = f[0];
+		now->mtime_sec = f[2];
+		now->mtime_nsec = f[3];
+	}
+	return same;
 }
 
 int pagekey_folders_same(const struct pagekey_record *r, const char *dir)

@@ -61,11 +61,15 @@ uint64_t pagekey_overview(const struct pagekeys *k, const char *what);
  * leads, then those it supports (pagekey_tasks). */
 uint64_t pagekey_dept(const struct pagekeys *k, const char *what, const struct dept *d);
 
-/* The keyed files of one build: path, key, and the file as written. */
+/* The files of one build: path, key (0 for a file not keyed), the file as
+ * written, and its bytes' hash (hash_content; 0 if unknown), by which a
+ * file is known after the folder was copied or restored elsewhere, with
+ * new inodes and times (pagekey_file_check). */
 struct pagekey_entry {
 	char *path;		/* in the output folder */
 	uint64_t key;
 	uint64_t inode, size, mtime_sec, mtime_nsec;
+	uint64_t hash;
 };
 
 struct pagekey_record {
@@ -77,8 +81,10 @@ struct pagekey_record {
 void pagekey_record_init(struct pagekey_record *r);
 void pagekey_record_release(struct pagekey_record *r);
 
-/* Note that `path` is made from `key`; safe from any thread. */
-void pagekey_record_add(struct pagekey_record *r, const char *path, uint64_t key);
+/* Note that `path` is made from `key`, and its bytes hash to `hash` (0 if
+ * not known yet); safe from any thread. */
+void pagekey_record_add(struct pagekey_record *r, const char *path, uint64_t key,
+			uint64_t hash);
 
 /* The same for a file that is the one `as` records (kept or linked): its
  * inode, size and time are taken from there, not looked up again. */
@@ -87,7 +93,7 @@ void pagekey_record_add_file(struct pagekey_record *r, const char *path, uint64_
 
 /* Sort a record by path, for pagekey_record_find. A path noted twice (a
  * file whose key missed is then written, and noted unkeyed, key 0) keeps
- * its keyed entry. */
+ * its keyed entry, with the hash the other one knew. */
 void pagekey_record_sort(struct pagekey_record *r);
 
 /* The record as text, with what each file in folder `dir` now is; a file
@@ -109,5 +115,12 @@ int pagekey_folders_same(const struct pagekey_record *r, const char *dir);
 
 /* 1 if the file at `path` is still what `e` recorded. */
 int pagekey_file_same(const struct pagekey_entry *e, const char *path);
+
+/* The same, and `*now` becomes `e` with what the file now is. With
+ * `by_content`, for a folder copied or restored from an archive, where
+ * every inode and time is new: the file's size and the hash of its bytes
+ * must be as recorded, which means reading it. */
+int pagekey_file_check(const struct pagekey_entry *e, const char *path, int by_content,
+		       struct pagekey_entry *now);
 
 #endif

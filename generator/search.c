@@ -484,6 +484,7 @@ struct index_writer {
 	struct token **sorted;	/* by shard, then by text */
 	size_t *shard_start;	/* shard s: sorted[shard_start[s] .. shard_start[s + 1]) */
 	uint64_t *hashes;	/* the shards, then the chunks */
+	uint64_t *stored;	/* the same files' bytes, as pagekey records them */
 };
 
 /* Write `name` of the group being built, gzip-compressed, and note its
@@ -500,6 +501,7 @@ static int index_file(struct index_writer *w, size_t slot, const char *name,
 	if (!ret) {
 		uint64_t h = hash_fnv1a64(HASH_FNV64_INIT, name, strlen(name) + 1);
 		w->hashes[slot] = hash_fnv1a64(h, packed.buf, packed.len);
+		w->stored[slot] = hash_content(HASH_FNV64_INIT, packed.buf, packed.len);
 		ret = output_write(w->o, path.buf, packed.buf, packed.len);
 	}
 	strbuf_release(&packed);
@@ -814,6 +816,7 @@ static int build_group(struct output *o, struct group *g)
 	plan_files(&w);
 	chunks = (ix.nentries + w.chunk - 1) / w.chunk;
 	w.hashes = xcalloc(w.shards + chunks + 1, sizeof(*w.hashes));
+	w.stored = xcalloc(w.shards + chunks + 1, sizeof(*w.stored));
 	if (pool_for(w.shards, o->jobs, write_shard, &w) < 0 ||
 	    pool_for(chunks, o->jobs, write_chunk, &w) < 0) {
 		ret = -1;
@@ -833,13 +836,14 @@ static int build_group(struct output *o, struct group *g)
 				strbuf_addf(&path, "search/%s/t/%zu.json.gz", g->dir, i);
 			else
 				strbuf_addf(&path, "search/%s/e/%zu.json.gz", g->dir, i - w.shards);
-			pagekey_record_add(o->new_keys, path.buf, g->key);
+			pagekey_record_add(o->new_keys, path.buf, g->key, w.stored[i]);
 		}
 	}
 	strbuf_release(&path);
 	free(w.sorted);
 	free(w.shard_start);
 	free(w.hashes);
+	free(w.stored);
 	index_release(&ix);
 	arena_release(&a);
 	return ret;

@@ -78,7 +78,7 @@ static int write_assets(struct output *o, const struct asset_list *assets)
 	return ret;
 }
 
-#define STAMP_FILES "files and keys\n"
+#define STAMP_FILES "files, keys and hashes\n"
 
 /* The stamp `kind` of the output folder `out` (see SITE_STAMP_DIR): its
  * file name into `path`, its text into `text`. The text names `folder`
@@ -103,11 +103,27 @@ static void stamp(const struct site_options *options, const char *out, const cha
 	strbuf_release(&name);
 }
 
+/* Remove the "folder" line from the head of stamp text `text`. */
+static void drop_folder_line(struct strbuf *text)
+{
+	const char *files = strstr(text->buf, STAMP_FILES);
+	char *line = strstr(text->buf, "\nfolder ");
+	char *eol = line ? strchr(line + 1, '\n') : NULL;
+
+	if (line && eol && files && line < files) {
+		size_t cut = (size_t)(eol - line);
+		memmove(line + 1, eol + 1, text->len - (size_t)(eol + 1 - text->buf) + 1);
+		strbuf_setlen(text, text->len - cut);
+	}
+}
+
 /* Whether `folder`'s stamp `kind` is as this build would write it, so its
  * compressed copies were made as this build makes them; if so, its files
- * and their keys go to `files`. */
+ * and their keys go to `files`. With `moved` non-NULL, a stamp that holds
+ * but for the folder it names (the folder was copied or restored) holds
+ * too, and sets `*moved`. */
 static int same_stamp(const struct site_options *options, const char *out, const char *kind,
-		      const char *folder, struct pagekey_record *files)
+		      const char *folder, struct pagekey_record *files, int *moved)
 {
 	struct strbuf path = STRBUF_INIT, want = STRBUF_INIT, have = STRBUF_INIT;
 	int ok;
@@ -115,6 +131,11 @@ static int same_stamp(const struct site_options *options, const char *out, const
 	stamp(options, out, kind, folder, &path, &want);
 	ok = fsio_read_file(path.buf, &have) == 0 && have.len >= want.len &&
 	     !memcmp(have.buf, want.buf, want.len);
+	if (!ok && moved && have.len) {
+		drop_folder_line(&want);
+		drop_folder_line(&have);
+		ok = *moved = have.len >= want.len && !memcmp(have.buf, want.buf, want.len);
+	}
 	if (ok)
 		pagekey_record_parse(files, have.buf + want.len);
 	strbuf_release(&path);
@@ -134,7 +155,7 @@ static int same_stamp(const struct site_options *options, const char *out, const
 static int staging_holds(const struct site_options *options, const char *out,
 			 const char *staging, struct pagekey_record *files)
 {
-	return same_stamp(options, out, "staging", staging, files) &&
+	return same_stamp(options, out, "staging", staging, files, NULL) &&
 	       pagekey_folders_same(files, staging);
 }
 
@@ -156,14 +177,15 @@ void site_stamps_read(struct site_stamps *s, const struct site_options *options,
 
 	pagekey_record_init(&s->output);
 	pagekey_record_init(&s->staging);
-	s->output_holds = s->staging_holds = 0;
+	s->output_holds = s->staging_holds = s->output_moved = 0;
 	if (!options->reuse)
 		return;
 	/* The plain files of the previous output are compared byte for byte
 	 * before they are reused, or known by their keys; their copies are
-	 * trusted under the stamp. */
+	 * trusted under the stamp, each checked against its entry. */
 	if (fsio_is_dir(out))
-		s->output_holds = same_stamp(options, out, "output", out, &s->output);
+		s->output_holds = same_stamp(options, out, "output", out, &s->output,
+					     &s->output_moved);
 	staging_path(out, &staging);
 	s->staging_holds = staging_holds(options, out, staging.buf, &s->staging);
 	strbuf_release(&staging);
@@ -199,7 +221,7 @@ int site_output_hash(const struct site_options *options, const char *out, int ch
 	uptodate_stamp_path(options->stamp_dir, "output", out, &path, NULL);
 	ok = fsio_read_file(path.buf, &text) == 0;
 	if (ok && check) {
-		ok = same_stamp(options, out, "output", out, &files) &&
+		ok = same_stamp(options, out, "output", out, &files, NULL) &&
 		     pagekey_folders_same(&files, out);
 		for (size_t i = 0; ok && i < files.count; i++) {
 			const struct pagekey_entry *e = &files.items[i];
@@ -321,8 +343,9 @@ int site_write(const struct model *model, const struct site_paths *paths,
 	struct strbuf staging = STRBUF_INIT;
 	struct pagekeys keys;
 	struct pagekey_record new_keys;
-	struct output o = { model, &templates, NULL, diags, options->compress, options->jobs, "",
-			    NULL, 0, NULL, NULL, NULL, &new_keys, NULL };
+	struct output o = { .model = model, .templates = &templates, .diags = diags,
+			    .compress = options->compress, .jobs = options->jobs,
+			    .new_keys = &new_keys };
 	pthread_t releaser;
 	int ret = 0, releasing = 0;
 
@@ -335,6 +358,7 @@ int site_write(const struct model *model, const struct site_paths *paths,
 	if (options->reuse && fsio_is_dir(paths->out)) {
 		o.prev = paths->out;
 		o.prev_copies = stamps->output_holds;
+		o.prev_moved = stamps->output_moved;
 		if (o.prev_copies)
 			o.prev_keys = &stamps->output;
 	}

@@ -53,6 +53,9 @@ struct site_options {
 struct site_stamps {
 	struct pagekey_record output, staging;
 	int output_holds, staging_holds;
+	/* The output's stamp holds but names another folder: the output was
+	 * copied or restored (from a CI cache, say) since its build. */
+	int output_moved;
 };
 
 void site_stamps_read(struct site_stamps *s, const struct site_options *options,

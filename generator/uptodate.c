@@ -209,18 +209,52 @@ int uptodate_inputs(const char *settings, const char *const *paths, size_t npath
 	return 0;
 }
 
+/* The absolute path of `out`, which need not exist yet: a first build
+ * names its stamps and cache before it makes the folder, and must name
+ * them as the builds after it do. */
+static void absolute_path(const char *out, struct strbuf *abs)
+{
+	char *real = realpath(out, NULL), *name = xstrdup(out), *slash;
+	const char *last = name;
+	size_t len = strlen(name);
+
+	if (!real) {
+		while (len > 1 && name[len - 1] == '/')
+			name[--len] = '\0';
+		slash = strrchr(name, '/');
+		if (!slash) {
+			real = realpath(".", NULL);
+		} else if (slash == name) {
+			real = xstrdup("/");
+			last = slash + 1;
+		} else {
+			*slash = '\0';
+			real = realpath(name, NULL);
+			last = slash + 1;
+		}
+		if (real && *last)
+			strbuf_addf(abs, "%s%s%s", real, strcmp(real, "/") ? "/" : "", last);
+	} else {
+		strbuf_adds(abs, real);
+	}
+	if (!abs->len)
+		strbuf_adds(abs, out);
+	free(real);
+	free(name);
+}
+
 void uptodate_stamp_path(const char *stamp_dir, const char *kind, const char *out,
 			 struct strbuf *path, struct strbuf *abs_out)
 {
-	char *abs = realpath(out, NULL);
-	const char *name = abs ? abs : out;
+	struct strbuf name = STRBUF_INIT;
 	char tag[HASH_TAG_LEN + 1];
 
-	hash_tag(hash_fnv1a64(HASH_FNV64_INIT, name, strlen(name)), tag);
+	absolute_path(out, &name);
+	hash_tag(hash_fnv1a64(HASH_FNV64_INIT, name.buf, name.len), tag);
 	strbuf_addf(path, "%s/%s-%s", stamp_dir, kind, tag);
 	if (abs_out)
-		strbuf_adds(abs_out, name);
-	free(abs);
+		strbuf_adds(abs_out, name.buf);
+	strbuf_release(&name);
 }
 
 /* The stamp's first line: the inputs. */

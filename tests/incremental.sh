@@ -220,6 +220,21 @@ else
 	not_ok "one document's text: the 5 others are parsed again" "$(cat "$tmp/rebuild.log")"
 fi
 
+# A first build into a folder named relatively, as the default public/
+# is, names its cache and stamps as the builds after it do, though the
+# folder did not exist when it named them.
+rm -rf rel rel.staging
+gen_build rel
+printf '\n本段用于检验相对路径的输出目录。\n' >>"content/policies/$doc.md"
+gen_build rel
+if grep -q '; 5 documents not parsed again; .* unchanged, not made again$' "$tmp/build.log"; then
+	ok "a first build into a relative folder: the next one finds its cache and stamps"
+else
+	not_ok "a first build into a relative folder: the next one does not find its cache" \
+		"$(cat "$tmp/build.log")"
+fi
+rm -rf rel rel.staging
+
 # The task pages key what they show of tasks, not the prose around them.
 expect_kept "one document's text: the task pages of its tasks are not made again" \
 	tasks/index.html deadlines/index.html departments/meizhou-health/index.html \
@@ -233,6 +248,32 @@ if [ -n "$unchanged" ] && [ "$unchanged" -gt 0 ]; then
 	ok "one document's text: $unchanged files are known unchanged by their keys and not made again"
 else
 	not_ok "one document's text: no file was known unchanged by its key" "$(cat "$tmp/rebuild.log")"
+fi
+
+# The output and .cache/ restored from an archive, as a CI cache restores
+# them: every inode and time is new, and there is no staging folder. The
+# stamp still describes the files, which are then known by their size and
+# the hash of their bytes: a sentence added renders what it would have,
+# and the rest is linked with its copies. A file changed in the archive,
+# even one of the same size, is made anew.
+restored=$(find "$out" -type f | wc -l)
+rm -rf "$out.staging"
+tar -cf "$tmp/ci.tar" out .cache && rm -rf out .cache && tar -xf "$tmp/ci.tar"
+rm "$tmp/ci.tar"
+printf 'x' | dd of="$out/departments/index.html.br" bs=1 seek=20 conv=notrunc status=none
+printf '\n本段用于检验从归档恢复的输出。\n' >>"content/policies/$doc.md"
+check "the output and .cache/ restored from an archive"
+expect_kept "restored from an archive: the other pages and their copies are linked" \
+	"$other_page" "$other_page.gz" "$other_page.br" departments/index.html \
+	tasks/index.html tasks/index.html.br data/tasks.json
+expect_new "restored from an archive: its page, and a copy changed in the archive, are new" \
+	"$page" "$page.gz" departments/index.html.br
+unchanged=$(sed -n 's/.*; \([0-9]*\) unchanged, not made again$/\1/p' "$tmp/rebuild.log")
+if [ "$(count "$tmp/kept")" -gt $((restored / 2)) ] && [ "${unchanged:-0}" -gt 0 ]; then
+	ok "restored from an archive: $(count "$tmp/kept") of $restored files reused, $unchanged known by their keys"
+else
+	not_ok "restored from an archive: $(count "$tmp/kept") of $restored files reused" \
+		"$(cat "$tmp/rebuild.log")"
 fi
 
 # edit FILE SED_SCRIPT: change FILE, which must not stay as it was.
@@ -395,15 +436,19 @@ else
 fi
 rm content/policies/broken.md
 
-# An output folder put in place by something else (another program, a
-# copy): its compressed copies are not trusted, the plain files still are.
+# An output folder replaced by a copy (cp -a: new inodes, the same times):
+# its files and their compressed copies are known by their bytes, and
+# reused; a copy another program made (other bytes) is not.
 gen_build "$out" >/dev/null
 # Without the staging folder, which would give the files the build before
 # it left there (see below).
 cp -a "$out" "$tmp/copy" && rm -rf "$out" "$out.staging" && mv "$tmp/copy" "$out"
+gzip -1 -n -c "$out/$other_page" >"$out/$other_page.gz"
 check "an output folder replaced by a copy"
-expect_new "an output folder replaced by a copy: the compressed copies are made anew" "$other_page.gz" "$other_page.br"
-expect_kept "an output folder replaced by a copy: the plain files are reused" "$other_page"
+expect_kept "an output folder replaced by a copy: the files and their copies are reused" \
+	"$page" "$page.gz" "$page.br"
+expect_new "an output folder replaced by a copy: a copy made by another program is made anew" \
+	"$other_page.gz"
 
 # The staging folder keeps the output before the last, which the next build
 # updates in place (generator/site.h): the folder swapped in is that one,
