@@ -230,9 +230,9 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		strbuf_release(&docs_dir);
 		if (known_inputs && !opt->force &&
 		    uptodate_check(SITE_STAMP_DIR, opt->out, inputs, &recorded, &replay, &counts) &&
-		    site_output_hash(&options, opt->out, 1, &output) == 0 && output == recorded) {
-			wait_for_stamps(&previous);
-			site_clear_staging(&options, opt->out);
+		    (wait_for_stamps(&previous), site_output_unchanged(&stamps, opt->out, opt->jobs)) &&
+		    site_output_hash(&options, opt->out, &output) == 0 && output == recorded) {
+			site_clear_staging(&stamps, opt->out);
 			fputs(replay.buf, stderr);
 			progress_up_to_date(stdout, counts.buf, opt->out);
 			*skipped = 1;
@@ -261,7 +261,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		options.done_with_model = release_model;
 		options.done_ctx = &owner;
 		ret = site_write(&model, &paths, &options, &stamps, diags);
-		if (!ret && known_inputs && site_output_hash(&options, opt->out, 0, &output) == 0) {
+		if (!ret && known_inputs && site_output_hash(&options, opt->out, &output) == 0) {
 			diagnostics_text(diags, &replay);
 			progress_counts(&counts);
 			uptodate_record(SITE_STAMP_DIR, opt->out, inputs, output, replay.buf,

@@ -197,42 +197,53 @@ void site_stamps_release(struct site_stamps *s)
 	pagekey_record_release(&s->staging);
 }
 
-void site_clear_staging(const struct site_options *options, const char *out)
+void site_clear_staging(const struct site_stamps *s, const char *out)
 {
 	struct strbuf staging = STRBUF_INIT;
-	struct pagekey_record files;
 
-	pagekey_record_init(&files);
 	staging_path(out, &staging);
-	if (!staging_holds(options, out, staging.buf, &files))
+	if (!s->staging_holds)
 		fsio_remove_tree(staging.buf);
-	pagekey_record_release(&files);
 	strbuf_release(&staging);
 }
 
-int site_output_hash(const struct site_options *options, const char *out, int check,
-		     uint64_t *hash)
+struct output_check {
+	const struct pagekey_record *files;
+	const char *out;
+};
+
+static int check_file(void *ctx, size_t i)
+{
+	const struct output_check *c = ctx;
+	const struct pagekey_entry *e = &c->files->items[i];
+	struct strbuf path = STRBUF_INIT;
+	int same;
+
+	if (e->path[strlen(e->path) - 1] == '/')
+		return 0;	/* a folder: pagekey_folders_same */
+	strbuf_addf(&path, "%s/%s", c->out, e->path);
+	same = pagekey_file_same(e, path.buf);
+	strbuf_release(&path);
+	return same ? 0 : -1;
+}
+
+int site_output_unchanged(const struct site_stamps *s, const char *out, int jobs)
+{
+	struct output_check c = { &s->output, out };
+
+	return s->output_holds && !s->output_moved && pagekey_folders_same(&s->output, out) &&
+	       pool_for(s->output.count, jobs, check_file, &c) == 0;
+}
+
+int site_output_hash(const struct site_options *options, const char *out, uint64_t *hash)
 {
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
-	struct pagekey_record files;
 	int ok;
 
-	pagekey_record_init(&files);
 	uptodate_stamp_path(options->stamp_dir, "output", out, &path, NULL);
 	ok = fsio_read_file(path.buf, &text) == 0;
-	if (ok && check) {
-		ok = same_stamp(options, out, "output", out, &files, NULL) &&
-		     pagekey_folders_same(&files, out);
-		for (size_t i = 0; ok && i < files.count; i++) {
-			const struct pagekey_entry *e = &files.items[i];
-			strbuf_reset(&path);
-			strbuf_addf(&path, "%s/%s", out, e->path);
-			ok = e->path[strlen(e->path) - 1] == '/' || pagekey_file_same(e, path.buf);
-		}
-	}
 	if (ok)
 		*hash = hash_fnv1a64(HASH_FNV64_INIT, text.buf, text.len);
-	pagekey_record_release(&files);
 	strbuf_release(&path);
 	strbuf_release(&text);
 	return ok ? 0 : -1;

@@ -76,15 +76,18 @@ int site_write(const struct model *model, const struct site_paths *paths,
 	       struct diag_list *diags);
 
 /* A hash of the stamp of output folder `out`, which names each of its
- * files and folders as the build left them, into `*hash`; with `check`,
- * only if they are still so: no file added, removed or changed (the
- * compressed copies count by their folders only). 0, or -1 when there is no
- * such stamp or the output changed. */
-int site_output_hash(const struct site_options *options, const char *out, int check,
-		     uint64_t *hash);
+ * files, compressed copies and folders as the build left them, into
+ * `*hash`: 0, or -1 when there is no such stamp. */
+int site_output_hash(const struct site_options *options, const char *out, uint64_t *hash);
+
+/* Whether output folder `out` is still as its stamp, read into `s`
+ * (site_stamps_read), says: no file or copy added, removed or changed.
+ * The files are looked at on `jobs` threads. */
+int site_output_unchanged(const struct site_stamps *s, const char *out, int jobs);
 
 /* Remove the staging folder of `out` unless it holds a former output the
- * next build may update: what a build killed half-way left. */
-void site_clear_staging(const struct site_options *options, const char *out);
+ * next build may update (`s`, site_stamps_read): what a build killed
+ * half-way left. */
+void site_clear_staging(const struct site_stamps *s, const char *out);
 
 #endif
