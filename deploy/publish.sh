@@ -15,10 +15,10 @@ set -eu
 usage() {
 	cat <<'EOF'
 usage: deploy/publish.sh --base-url URL --dest [[USER@]HOST:]PATH [--content DIR]
-                         [--policysite PATH] [--keep N] [--ssh COMMAND]
+                         [--out DIR] [--policysite PATH] [--keep N] [--ssh COMMAND]
 
 Runs `policysite check --werror`, builds the site for URL into a temporary
-folder, uploads it with rsync into DEST/releases/<id>/ (hard links for
+folder (or DIR), uploads it with rsync into DEST/releases/<id>/ (hard links for
 unchanged files), links in the previous release's hashed style sheet,
 scripts and search index that its open pages may still ask for, points
 DEST/current at it atomically and removes all but the newest N releases.
@@ -27,6 +27,9 @@ DEST/current at it atomically and removes all but the newest N releases.
   --dest DEST        a local folder, or HOST:PATH / USER@HOST:PATH over SSH
                      (PATH absolute, or relative to the login's home folder)
   --content DIR      the content folder (default: content)
+  --out DIR          build into DIR and keep it, rather than a temporary folder:
+                     with DIR and .cache/policysite/ kept between runs (a CI
+                     cache), each build is incremental
   --policysite PATH  the generator (default: build/policysite of this checkout
                      when it exists, else policysite from PATH)
   --keep N           releases to keep, the current one included (default: 5)
@@ -62,6 +65,7 @@ q() {
 base_url=
 dest=
 content=content
+out=
 policysite=
 keep=5
 ssh=ssh
@@ -71,12 +75,13 @@ while [ $# -gt 0 ]; do
 		usage
 		exit 0
 		;;
-	--base-url | --dest | --content | --policysite | --keep | --ssh)
+	--base-url | --dest | --content | --out | --policysite | --keep | --ssh)
 		[ $# -ge 2 ] || usage_error "option $1 needs a value"
 		case $1 in
 		--base-url) base_url=$2 ;;
 		--dest) dest=$2 ;;
 		--content) content=$2 ;;
+		--out) out=$2 ;;
 		--policysite) policysite=$2 ;;
 		--keep) keep=$2 ;;
 		--ssh) ssh=$2 ;;
@@ -364,10 +369,12 @@ trap 'exit 1' HUP INT TERM
 	die "content check failed (warnings count as errors); nothing published"
 say "checked $content: no errors, no warnings"
 
-# 2. Build into a fresh folder.
-"$policysite" build --werror --content "$content" --out "$tmp/site" --base-url "$base_url" ||
+# 2. Build into a fresh folder, or over the one kept from the last run: the
+# build's own stamps make that one the same bytes.
+site=${out:-$tmp/site}
+"$policysite" build --werror --content "$content" --out "$site" --base-url "$base_url" ||
 	die "build failed; nothing published"
-say "built $(find "$tmp/site" -type f | wc -l | tr -d ' ') files for $base_url"
+say "built $(find "$site" -type f | wc -l | tr -d ' ') files for $base_url"
 
 # 3. Claim a new release folder and upload into it.
 suffix=
@@ -393,7 +400,7 @@ target=$path/releases/$id/
 set -- -rlp --chmod=D0755,F0644 --checksum --stats
 [ -n "$prev" ] && set -- "$@" --link-dest="../$prev"
 [ -n "$host" ] && set -- "$@" -e "$ssh"
-rsync "$@" "$tmp/site/" "$target" >"$tmp/rsync.log" || die "upload to $target failed"
+rsync "$@" "$site/" "$target" >"$tmp/rsync.log" || die "upload to $target failed"
 sent=$(sed -n 's/^Number of regular files transferred: *//p' "$tmp/rsync.log")
 say "uploaded releases/$id to $where: ${sent:-?} files new${prev:+, the others hard links to releases/$prev}"
 

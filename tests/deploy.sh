@@ -1,7 +1,9 @@
 #!/bin/bash
 # deploy/publish.sh against a local destination: releases and the `current`
 # symlink, byte-identical to a direct build, hard links for unchanged files,
-# the previous release's hashed files kept for one generation, pruning, refusal of content with errors or warnings, a failed upload, that
+# the previous release's hashed files kept for one generation, pruning,
+# refusal of content with errors or warnings, a failed upload, a build
+# folder kept between runs (--out), that
 # `current` never goes missing while it is switched, the same steps through
 # a stand-in for ssh (no network), and the command line.
 #
@@ -392,6 +394,24 @@ expect_status "current that is not a symlink: publish fails" 1
 	[ -z "$(ls -A "$tmp/occupied/releases" 2>/dev/null)" ] &&
 	ok "current that is not a symlink: left alone, no release" ||
 	not_ok "current that is not a symlink: left alone, no release"
+
+# --out DIR: the build folder kept between runs, as a CI cache keeps it, is
+# rebuilt incrementally, and each release is still what a direct build makes.
+kdest=$tmp/kept-dest
+deploy/publish.sh --policysite "$gen" --content content --base-url "$base" --dest "$kdest" \
+	--out "$tmp/kept-site" >"$log" 2>&1
+expect_status "--out: first publish succeeds" 0
+kfirst=$(current_id "$kdest")
+copy_content edited3
+echo '本段为部署测试保留构建目录时所加。' >>"$tmp/edited3/policies/meizhou-2024-healthcare-service-system.md"
+deploy/publish.sh --policysite "$gen" --content "$tmp/edited3" --base-url "$base" \
+	--dest "$kdest" --out "$tmp/kept-site" >"$log" 2>&1
+expect_status "--out: second publish succeeds" 0
+grep -q '^policysite: .*; 5 documents not parsed again; [0-9]* unchanged, not made again$' "$log" &&
+	ok "--out: the second build reuses the first's documents and pages" ||
+	not_ok "--out: the second build reuses the first's documents and pages" "$(cat "$log")"
+expect "--out: current is policysite build plus the files kept from the release before" \
+	same_as_build "$gen" "$tmp/edited3" "$kdest/current" "$kdest/releases/$kfirst"
 
 # HOST:PATH runs the same steps over ssh; a stand-in runs them here, and the
 # path has a space, quotes and a dollar sign for the remote shell.
