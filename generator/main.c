@@ -194,7 +194,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 	struct fsio_files docs = FSIO_FILES_INIT;
 	char epoch_date[11];
 	const char *epoch = as_of_from_environment(epoch_date);
-	uint64_t inputs = 0, shared_inputs = 0, recorded = 0, output = 0;
+	uint64_t inputs = 0, shared_inputs = 0, recorded = 0;
 	int known_inputs = 0, ret;
 	struct site_options options = { !opt->no_compress, opt->jobs, !opt->force, SITE_STAMP_DIR,
 					0, 0, NULL, NULL };
@@ -231,7 +231,7 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		if (known_inputs && !opt->force &&
 		    uptodate_check(SITE_STAMP_DIR, opt->out, inputs, &recorded, &replay, &counts) &&
 		    (wait_for_stamps(&previous), site_output_unchanged(&stamps, opt->out, opt->jobs)) &&
-		    site_output_hash(&options, opt->out, &output) == 0 && output == recorded) {
+		    stamps.output_hash == recorded) {
 			site_clear_staging(&stamps, opt->out);
 			fputs(replay.buf, stderr);
 			progress_up_to_date(stdout, counts.buf, opt->out);
@@ -261,10 +261,10 @@ static int run(const struct cli_options *opt, struct diag_list *diags, int *skip
 		options.done_with_model = release_model;
 		options.done_ctx = &owner;
 		ret = site_write(&model, &paths, &options, &stamps, diags);
-		if (!ret && known_inputs && site_output_hash(&options, opt->out, &output) == 0) {
+		if (!ret && known_inputs && stamps.output_hashed) {
 			diagnostics_text(diags, &replay);
 			progress_counts(&counts);
-			uptodate_record(SITE_STAMP_DIR, opt->out, inputs, output, replay.buf,
+			uptodate_record(SITE_STAMP_DIR, opt->out, inputs, stamps.output_hash, replay.buf,
 					counts.buf);
 		}
 	}

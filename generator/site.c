@@ -119,11 +119,13 @@ static void drop_folder_line(struct strbuf *text)
 
 /* Whether `folder`'s stamp `kind` is as this build would write it, so its
  * compressed copies were made as this build makes them; if so, its files
- * and their keys go to `files`. With `moved` non-NULL, a stamp that holds
- * but for the folder it names (the folder was copied or restored) holds
- * too, and sets `*moved`. */
+ * and their keys go to `files`, and with `hash` non-NULL a hash of its
+ * text to `*hash`. With `moved` non-NULL, a stamp that holds but for the
+ * folder it names (the folder was copied or restored) holds too, and sets
+ * `*moved`. */
 static int same_stamp(const struct site_options *options, const char *out, const char *kind,
-		      const char *folder, struct pagekey_record *files, int *moved)
+		      const char *folder, struct pagekey_record *files, int *moved,
+		      uint64_t *hash)
 {
 	struct strbuf path = STRBUF_INIT, want = STRBUF_INIT, have = STRBUF_INIT;
 	int ok;
@@ -131,6 +133,8 @@ static int same_stamp(const struct site_options *options, const char *out, const
 	stamp(options, out, kind, folder, &path, &want);
 	ok = fsio_read_file(path.buf, &have) == 0 && have.len >= want.len &&
 	     !memcmp(have.buf, want.buf, want.len);
+	if (hash)
+		*hash = hash_content(HASH_FNV64_INIT, have.buf, have.len);
 	if (!ok && moved && have.len) {
 		drop_folder_line(&want);
 		drop_folder_line(&have);
@@ -155,7 +159,7 @@ static int same_stamp(const struct site_options *options, const char *out, const
 static int staging_holds(const struct site_options *options, const char *out,
 			 const char *staging, struct pagekey_record *files)
 {
-	return same_stamp(options, out, "staging", staging, files, NULL) &&
+	return same_stamp(options, out, "staging", staging, files, NULL, NULL) &&
 	       pagekey_folders_same(files, staging);
 }
 
@@ -177,15 +181,16 @@ void site_stamps_read(struct site_stamps *s, const struct site_options *options,
 
 	pagekey_record_init(&s->output);
 	pagekey_record_init(&s->staging);
-	s->output_holds = s->staging_holds = s->output_moved = 0;
+	s->output_holds = s->staging_holds = s->output_moved = s->output_hashed = 0;
 	if (!options->reuse)
 		return;
 	/* The plain files of the previous output are compared byte for byte
 	 * before they are reused, or known by their keys; their copies are
 	 * trusted under the stamp, each checked against its entry. */
 	if (fsio_is_dir(out))
-		s->output_holds = same_stamp(options, out, "output", out, &s->output,
-					     &s->output_moved);
+		s->output_hashed = s->output_holds =
+			same_stamp(options, out, "output", out, &s->output, &s->output_moved,
+				   &s->output_hash);
 	staging_path(out, &staging);
 	s->staging_holds = staging_holds(options, out, staging.buf, &s->staging);
 	strbuf_release(&staging);
@@ -235,19 +240,6 @@ int site_output_unchanged(const struct site_stamps *s, const char *out, int jobs
 	       pool_for(s->output.count, jobs, check_file, &c) == 0;
 }
 
-int site_output_hash(const struct site_options *options, const char *out, uint64_t *hash)
-{
-	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
-	int ok;
-
-	uptodate_stamp_path(options->stamp_dir, "output", out, &path, NULL);
-	ok = fsio_read_file(path.buf, &text) == 0;
-	if (ok)
-		*hash = hash_fnv1a64(HASH_FNV64_INIT, text.buf, text.len);
-	strbuf_release(&path);
-	strbuf_release(&text);
-	return ok ? 0 : -1;
-}
 
 /* Before the swap: the stamp of `out` becomes the staging folder's, which
  * the swap moves the output it describes into. */
@@ -268,14 +260,17 @@ static void set_aside_stamp(const struct site_options *options, const char *out)
  * renders and compresses every file anew; so does a build that finds
  * itself unable to write the stamp (in a read-only folder, say). */
 static void write_stamp(const struct site_options *options, const char *out, int written,
-			struct pagekey_record *files)
+			struct pagekey_record *files, struct site_stamps *stamps)
 {
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
 
 	stamp(options, out, "output", out, &path, &text);
 	if (written)
 		pagekey_record_text(files, out, &text);
-	if (!written || fsio_write_file(path.buf, text.buf, text.len) < 0)
+	stamps->output_hashed = written && fsio_write_file(path.buf, text.buf, text.len) == 0;
+	if (stamps->output_hashed)
+		stamps->output_hash = hash_content(HASH_FNV64_INIT, text.buf, text.len);
+	else
 		remove(path.buf);
 	strbuf_release(&path);
 	strbuf_release(&text);
@@ -402,7 +397,7 @@ int site_write(const struct model *model, const struct site_paths *paths,
 		output_drop_stale(&o);
 		set_aside_stamp(options, paths->out);
 		ret = swap_in(staging.buf, paths->out, diags);
-		write_stamp(options, paths->out, ret == 0, &new_keys);
+		write_stamp(options, paths->out, ret == 0, &new_keys, stamps);
 	}
 	if (ret < 0)
 		fsio_remove_tree(staging.buf);

@@ -56,6 +56,12 @@ struct site_stamps {
 	/* The output's stamp holds but names another folder: the output was
 	 * copied or restored (from a CI cache, say) since its build. */
 	int output_moved;
+	/* A hash of the output's stamp as it was read, when it holds, and
+	 * then as site_write wrote it; `output_hashed` 0 when there is none.
+	 * The stamp names each file, compressed copy and folder as the build
+	 * left them, so this names the output (see uptodate.h). */
+	uint64_t output_hash;
+	int output_hashed;
 };
 
 void site_stamps_read(struct site_stamps *s, const struct site_options *options,
@@ -74,11 +80,6 @@ void site_stamps_release(struct site_stamps *s);
 int site_write(const struct model *model, const struct site_paths *paths,
 	       const struct site_options *options, struct site_stamps *stamps,
 	       struct diag_list *diags);
-
-/* A hash of the stamp of output folder `out`, which names each of its
- * files, compressed copies and folders as the build left them, into
- * `*hash`: 0, or -1 when there is no such stamp. */
-int site_output_hash(const struct site_options *options, const char *out, uint64_t *hash);
 
 /* Whether output folder `out` is still as its stamp, read into `s`
  * (site_stamps_read), says: no file or copy added, removed or changed.
